@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.server import PageServer
+
 
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -15,3 +17,12 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     monkeypatch.setenv("READER_CONFIG", str(path))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield path
+
+
+@pytest.fixture
+def http_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PageServer]:
+    """A real HTTP server on 127.0.0.1 (random port) for this test; see tests/support/server.py."""
+    for name in ("NO_PROXY", "no_proxy"):  # a proxy in the environment must not intercept it
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+    with PageServer() as server:
+        yield server

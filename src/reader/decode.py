@@ -49,6 +49,10 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""",
     re.IGNORECASE,
 )
+_NOT_WEB_ENCODINGS = frozenset(
+    {"charmap", "idna", "punycode", "raw-unicode-escape", "undefined", "unicode-escape", "utf-7"}
+)
+_ASCII_PROBE = b'<meta charset="utf-8"> ;=/-:.0123456789 ABCXYZ abcxyz'
 _PREFIX = 4096
 """How far into a document to look for `<meta charset>` (browsers use 1024; be lenient)."""
 
@@ -60,8 +64,12 @@ def normalize_charset(label: str | None) -> str | None:
     name = label.strip().strip("\"'").lower()
     name = _ALIASES.get(name, name)
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
+        return None
+    # Python also registers bytes-to-bytes codecs (base64, zlib) and text transforms (idna,
+    # unicode-escape, utf-7) under encoding-like names; a page must not select those.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_WEB_ENCODINGS:
         return None
     return name
 
@@ -92,8 +100,13 @@ def sniff_meta_charset(data: bytes) -> str | None:
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (ValueError, LookupError):  # ValueError: UnicodeError is not always a DecodeError
         return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether ASCII markup reads as itself: only then can a page's declaration be believed."""
+    return _strict(_ASCII_PROBE, encoding) == _ASCII_PROBE.decode("ascii")
 
 
 def detect_encoding(data: bytes) -> str:
@@ -114,8 +127,9 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
         return _nfc(data[skip:].decode(encoding, errors="replace")), encoding
     for label in (http_charset, sniff_meta_charset(data)):
         declared = normalize_charset(label)
-        # UTF-16/32 declared for bytes that reached us ASCII-compatible is a lie (WHATWG).
-        if declared is None or declared.startswith(("utf-16", "utf-32")):
+        # An ASCII-incompatible encoding (UTF-16/32 without a BOM, EBCDIC) declared for bytes
+        # whose declaration we just read as ASCII is a lie (WHATWG ignores it too).
+        if declared is None or not _ascii_compatible(declared):
             continue
         text = _strict(data, declared)
         if text is not None:
