@@ -1,0 +1,169 @@
+"""The `reader` command: parse arguments, wire the layers, turn every failure into one line.
+
+Exit codes (also in the README): 0 success, 1 unexpected internal error, 2 usage, 3 unreadable
+file or input, 4 network failure, 5 HTTP error / too large / redirect loop, 6 not an article,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from reader import __version__
+from reader.errors import ReaderError, UsageError
+from reader.plain import FORMATS, Format, render
+
+EXIT_INTERNAL = 1
+EXIT_INTERRUPTED = 130
+
+EPILOG = """\
+keys in the reading view:
+  + or =  larger text      -  smaller text      0  default size
+  ]       more contrast    [  less contrast     t  next theme
+  j k arrows  line    space b PgDn PgUp  page    g G Home End  top/end
+  ?  help             q  quit
+
+exit codes: 0 ok, 2 usage, 3 unreadable file, 4 network, 5 HTTP error or too large,
+6 not an article, 1 internal error. Preferences live in a TOML file (see README).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors in our one-line style instead of printing usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader",
+        description="Read web articles in the terminal: reader mode, text size and contrast.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "source",
+        nargs="?",
+        help="an http(s) URL, a local HTML file, a file:// URL, or - for standard input",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the bundled sample article (no network)"
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="print the article as text, markdown or json and exit "
+        "(the default when output is not a terminal is text)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="give up on a page after this long (default 15)",
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"reader-tui {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(build_parser().parse_args(argv))
+    except ReaderError as error:
+        return _fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    except Exception as error:  # the last line of defence: never a traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        return _fail(
+            f"internal error: {type(error).__name__}: {error}"
+            " — please report it; run with READER_DEBUG=1 for details",
+            EXIT_INTERNAL,
+        )
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"reader: {message}", file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.demo and args.source:
+        raise UsageError("give either a source or --demo, not both")
+    if not args.demo and not args.source:
+        raise UsageError(
+            "no article to open",
+            "give a URL or a file, or try `reader --demo`; `reader --help` lists the options",
+        )
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+
+    fmt: Format | None = args.format
+    if fmt is None and not sys.stdout.isatty():
+        fmt = "text"
+    if fmt is not None:
+        return _print_article(args, fmt, sys.stdout)
+    return _run_tui(args)
+
+
+def _print_article(args: argparse.Namespace, fmt: Format, out: TextIO) -> int:
+    from reader.load import demo_article, load_article
+
+    article = (
+        demo_article()
+        if args.demo
+        else asyncio.run(load_article(args.source, timeout=args.timeout))
+    )
+    if isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="replace")  # a C locale must not turn a page into a crash
+    out.write(render(article, fmt))
+    out.flush()
+    return 0
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    from reader.config import load_preferences
+    from reader.load import demo_article, load_article
+    from reader.model import Article
+    from reader.tui.app import ReaderApp
+
+    preferences = load_preferences()
+    if args.demo:
+        app = ReaderApp(article=demo_article(), preferences=preferences)
+    else:
+        source: str = args.source
+        if source == "-":
+            # The page arrives on stdin; read it now, then give the app the terminal back.
+            article = asyncio.run(load_article(source, timeout=args.timeout))
+            _reattach_terminal_stdin()
+            app = ReaderApp(article=article, preferences=preferences)
+        else:
+
+            async def loader() -> Article:
+                return await load_article(source, timeout=args.timeout)
+
+            app = ReaderApp(loader=loader, preferences=preferences)
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def _reattach_terminal_stdin() -> None:
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise UsageError(
+            "standard input was the page and there is no terminal to read keys from",
+            "use --format text to print it instead",
+        ) from error
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115  (stdin lives as long as the process)

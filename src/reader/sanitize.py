@@ -1,0 +1,23 @@
+"""Web text is untrusted: it must never reach a terminal as escape sequences.
+
+Every printer and the typesetter pass text through here, so a page cannot move the cursor,
+retitle the window, write the clipboard (OSC 52) or ring the bell.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except TAB and LF, DEL, C1 controls, and the bidi overrides / isolates that can
+# make a line display in an order other than the one it is read in (Trojan Source).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters; keep newlines and tabs."""
+    return _CONTROLS.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A metadata value for a single line: controls gone, whitespace runs collapsed."""
+    return " ".join(strip_controls(text).split())
