@@ -79,7 +79,7 @@ def _footer_lines(article: Article) -> list[str]:
 # --- Markdown -----------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)", re.MULTILINE)
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+=.)])(\s)", re.MULTILINE)
 
 
 def _md_escape(text: str) -> str:
@@ -186,6 +186,13 @@ def render_markdown(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _clean_json(article: Article) -> str:
-    # json.dumps escapes control characters as \uXXXX, so JSON output is already inert.
-    return article.to_json(indent=2)
+    """The model as JSON, lossless but inert on a terminal.
+
+    json.dumps escapes C0 controls itself; DEL, C1 (0x9b is a CSI to many terminals) and bidi
+    overrides are escaped here too. They only occur inside strings, where \\uXXXX is equivalent.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", article.to_json(indent=2))

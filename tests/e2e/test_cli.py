@@ -7,6 +7,7 @@ import socket
 import subprocess
 from pathlib import Path
 
+from tests.support.server import PageServer
 from tests.support.terminal import READER
 
 
@@ -155,3 +156,51 @@ def test_standard_input_is_read_as_a_page() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Từ stdin")
     assert "Đoạn văn đọc từ đầu vào chuẩn" in result.stdout
+
+
+# --- over HTTP, against a real server on 127.0.0.1 ------------------------------------------------
+
+
+def test_http_404(http_server: PageServer) -> None:
+    url = http_server.route("/gone", "<h1>Not here</h1>", status=404)
+    assert_one_line_error(run_reader(url), 5, "404", "does not exist")
+
+
+def test_http_500(http_server: PageServer) -> None:
+    url = http_server.route("/boom", "oops", status=500)
+    assert_one_line_error(run_reader(url), 5, "500", "try again later")
+
+
+def test_pdf_served_as_html(http_server: PageServer) -> None:
+    url = http_server.route("/paper", b"%PDF-1.7\n" + bytes(200), content_type="text/html")
+    assert_one_line_error(run_reader(url), 6, "PDF")
+
+
+def test_image_link(http_server: PageServer) -> None:
+    url = http_server.route(
+        "/photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100), content_type="image/jpeg"
+    )
+    assert_one_line_error(run_reader(url), 6, "image")
+
+
+def test_timeout(http_server: PageServer) -> None:
+    url = http_server.route("/slow", "<p>late</p>", delay=5)
+    assert_one_line_error(run_reader("--timeout", "0.5", url), 4, "0.5 s")
+
+
+def test_redirected_gzipped_page_prints_as_text(http_server: PageServer) -> None:
+    html = (
+        "<html lang='vi'><head><title>Tin địa phương - Cổng TTĐT</title></head><body>"
+        "<nav><a href='/'>Trang chủ</a> <a href='/tin'>Tin tức</a></nav>"
+        "<article><h1>Tin địa phương</h1>"
+        + "<p>Người dân trong xã đã cùng nhau sửa lại con đường đất dẫn vào bản, "
+        "hoàn thành trước mùa mưa.</p>" * 5 + "</article></body></html>"
+    )
+    http_server.route("/bai-viet", html, gzip=True)
+    old = http_server.redirect("/cu", "/bai-viet")
+    result = run_reader(old)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Tin địa phương\n")
+    assert "Người dân trong xã" in result.stdout
+    assert "Trang chủ" not in result.stdout
+    assert http_server.log[-1].headers["user-agent"].startswith("reader-tui/")
