@@ -1,0 +1,114 @@
+"""Preferences: a round trip, lenient reading, and never destroying the user's file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import (
+    ConfigError,
+    Preferences,
+    config_path,
+    load_preferences,
+    save_preferences,
+)
+from reader.themes import CONTRAST_LADDER, DEFAULT_CONTRAST, DEFAULT_SIZE, DEFAULT_THEME
+
+
+def test_reader_config_env_var_is_the_path(isolated_config: Path) -> None:
+    assert config_path() == isolated_config
+
+
+def test_platform_path_when_env_var_is_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("READER_CONFIG")
+    path = config_path()
+    assert path.name == "config.toml"
+    assert path.parent.name == "reader-tui"
+
+
+def test_defaults_when_the_file_is_missing(isolated_config: Path) -> None:
+    assert not isolated_config.exists()
+    preferences = load_preferences()
+    assert preferences == Preferences(DEFAULT_SIZE, DEFAULT_CONTRAST, DEFAULT_THEME)
+    assert preferences.problems == ()
+
+
+def test_round_trip(isolated_config: Path) -> None:
+    wanted = Preferences(size=6, contrast=3, theme="sepia")
+    written = save_preferences(wanted)
+    assert written == isolated_config and isolated_config.exists()  # parent dir created
+    assert load_preferences() == wanted
+    save_preferences(Preferences(size=0, contrast=0, theme="light"))
+    assert load_preferences() == Preferences(size=0, contrast=0, theme="light")
+
+
+def test_first_save_explains_the_values(isolated_config: Path) -> None:
+    save_preferences(Preferences())
+    text = isolated_config.read_text(encoding="utf-8")
+    assert text.startswith("# reader-tui preferences")
+    assert "maximum" in text
+
+
+def test_users_comments_and_other_keys_survive(isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text(
+        '# my reading setup\ntheme = "light"  # easier in daylight\n\n[later]\nnote = "keep"\n',
+        encoding="utf-8",
+    )
+    save_preferences(Preferences(size=5, contrast=2, theme="dark"))
+    text = isolated_config.read_text(encoding="utf-8")
+    assert "# my reading setup" in text
+    assert "# easier in daylight" in text
+    assert 'note = "keep"' in text
+    assert load_preferences() == Preferences(size=5, contrast=2, theme="dark")
+
+
+def test_corrupt_file_gives_defaults_and_is_not_overwritten(isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    broken = "size = 4\ntheme = [unclosed\n"
+    isolated_config.write_text(broken, encoding="utf-8")
+    preferences = load_preferences()
+    assert preferences == Preferences()
+    assert preferences.problems and "not valid TOML" in preferences.problems[0]
+    with pytest.raises(ConfigError, match="not overwriting"):
+        save_preferences(Preferences(size=1))
+    assert isolated_config.read_text(encoding="utf-8") == broken
+    assert [p.name for p in isolated_config.parent.iterdir()] == ["config.toml"]  # no temp left
+
+
+def test_undecodable_file_is_reported_not_overwritten(isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_bytes(b"size = 2\n\xff\xfe")
+    assert load_preferences().problems
+    with pytest.raises(ConfigError):
+        save_preferences(Preferences())
+    assert isolated_config.read_bytes() == b"size = 2\n\xff\xfe"
+
+
+def test_out_of_range_values_are_clamped(isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text("size = 99\ncontrast = -3\n", encoding="utf-8")
+    preferences = load_preferences()
+    assert preferences.size == 6
+    assert preferences.contrast == 0
+    assert len(preferences.problems) == 2
+
+
+def test_wrong_types_and_unknown_theme_fall_back(isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text('size = "big"\ncontrast = true\ntheme = "neon"\n', encoding="utf-8")
+    preferences = load_preferences()
+    assert preferences == Preferences(DEFAULT_SIZE, DEFAULT_CONTRAST, DEFAULT_THEME)
+    assert len(preferences.problems) == 3
+    # A file with bad values is valid TOML: saving fixes the values in place.
+    save_preferences(Preferences(size=2, contrast=len(CONTRAST_LADDER) - 1, theme="sepia"))
+    assert load_preferences() == Preferences(size=2, contrast=3, theme="sepia")
+    assert load_preferences().problems == ()
+
+
+def test_a_directory_in_the_way_raises_config_error(isolated_config: Path) -> None:
+    isolated_config.mkdir(parents=True)  # a directory where the file should be
+    assert load_preferences().problems
+    with pytest.raises(ConfigError):
+        save_preferences(Preferences())
