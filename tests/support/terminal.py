@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -53,7 +54,23 @@ class Terminal:
         return self.wait_for(lambda s: text in s, timeout, repr(text))
 
     def wait_for_change(self, before: str, timeout: float = 5.0) -> str:
-        return self.wait_for(lambda s: s != before, timeout, "a change on screen")
+        """The screen once it differs from `before` and has stopped changing."""
+        self.wait_for(lambda s: s != before, timeout, "a change on screen")
+        return self.settle(timeout)
+
+    def settle(self, timeout: float = 5.0, quiet: float = 0.3) -> str:
+        """The screen once it has stayed the same for `quiet` seconds (a frame is complete)."""
+        deadline = time.monotonic() + timeout
+        screen = self.screen()
+        stable_since = time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = self.screen()
+            if now != screen:
+                screen, stable_since = now, time.monotonic()
+            elif time.monotonic() - stable_since >= quiet:
+                return screen
+        raise AssertionError(f"screen kept changing for {timeout} s:\n{screen}")
 
     def exit_code(self, timeout: float = 10.0) -> int:
         deadline = time.monotonic() + timeout
@@ -101,6 +118,8 @@ def terminal(
             command + "; sleep 30",
         ],
         check=True,
+        # COLUMNS/LINES (pytest sets them) would override the size Textual reads from the tty.
+        env={k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
     )
     try:
         yield Terminal(socket, "main", exit_file)

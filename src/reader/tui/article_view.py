@@ -233,3 +233,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_half_page_up(self) -> None:
         self.scroll_relative(y=-max(1, self.scrollable_content_region.height // 2), animate=False)
+
+    # Jumps are instant: a reader's view should not slide (reduced motion, and a screen
+    # reader or a capture sees the destination, not frames of the way there).
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
