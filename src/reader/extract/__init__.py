@@ -1,0 +1,216 @@
+"""Reader mode: HTML in, Article out. Pure: no I/O, no UI.
+
+The pipeline, one module each:
+    decode (bytes only) -> dom.parse (lean tree, metadata sources) -> metadata.read_metadata
+    -> content.find_content (scoring, cleaning) -> blocks.build_blocks -> tidy (captions,
+    boilerplate lines, credits, lead) -> Article
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.decode import decode_text
+from reader.extract.blocks import build_blocks
+from reader.extract.byline import byline_names
+from reader.extract.content import Content, find_content
+from reader.extract.dates import find_date
+from reader.extract.dom import Document, Element, inner_text, parse
+from reader.extract.metadata import Metadata, read_metadata
+from reader.extract.text import clean_line, nfc
+from reader.extract.tidy import tidy_blocks
+from reader.extract.urls import base_url
+from reader.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote, Run, Table
+
+__all__ = ["extract"]
+
+NO_ARTICLE = "no article text found on the page"
+MIN_BODY_CHARS = 40
+"""Less body text than this (after cleaning) is not an article."""
+MIN_JSON_LD_BODY = 300
+"""A JSON-LD articleBody this long replaces a markup body holding much less of the text."""
+_HTML_IN_TEXT = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|blockquote)\b", re.IGNORECASE)
+
+
+def extract(html: str | bytes, url: str | None = None) -> Article:
+    """Find the article in a page. Never raises on bad input: an empty Article says why."""
+    try:
+        return _extract(html, url)
+    except Exception as error:
+        return Article(url=url, reason=f"could not read the page ({type(error).__name__})")
+
+
+def _extract(html: str | bytes, url: str | None) -> Article:
+    text = decode_text(html) if isinstance(html, bytes | bytearray) else nfc(html)
+    if not text.strip():
+        return Article(url=url, reason=f"{NO_ARTICLE} (the page is empty)")
+    document = parse(text)
+    try:
+        return _read(document, url)
+    finally:
+        document.release()
+
+
+def _read(document: Document, url: str | None) -> Article:
+    base = base_url(url, document.base_href)
+    meta = read_metadata(document, base)
+    content = find_content(document, hint_text=clean_line(meta.article_body))
+    blocks: list[Block] = []
+    authors = list(meta.authors)
+    source: str | None = None
+    lead = meta.description
+    published = meta.published
+    if content is not None:
+        built = build_blocks(content, base)
+        lead_box = meta.lead_box
+        tidied = tidy_blocks(
+            built,
+            title=meta.title,
+            authors=authors,
+            description=meta.description,
+            lead_box=inner_text(lead_box, 2000) if lead_box and _near(lead_box, content) else None,
+        )
+        blocks, authors, source, lead = tidied.blocks, tidied.authors, tidied.source, tidied.lead
+        published = published or tidied.dateline
+        if not published or not authors:
+            nearby = _lines_before(content)
+            published = published or _first_date([*nearby, meta.title], meta.language)
+            authors = authors or _first_byline(nearby)
+    if len(meta.article_body) >= MIN_JSON_LD_BODY and _chars(blocks) < 0.4 * len(meta.article_body):
+        # The page renders its text with scripts; its structured data still carries it.
+        blocks = _blocks_from_json_ld(meta.article_body, meta.title, base)
+    reason = None if _is_article(blocks) else NO_ARTICLE
+    if reason:
+        blocks = []
+    return Article(
+        url=url,
+        title=meta.title,
+        authors=tuple(authors),
+        published=published,
+        site_name=meta.site_name,
+        language=meta.language,
+        lead=lead or None,
+        source=source,
+        canonical_url=meta.canonical_url,
+        image=meta.image or _first_image(blocks),
+        blocks=tuple(blocks),
+        reason=reason,
+        metadata=_extras(meta),
+    )
+
+
+def _near(element: Element, content: Content) -> bool:
+    """Whether a lead box belongs to this article (inside it or beside it), not a sidebar."""
+    around: set[int] = set()
+    node: Element | None
+    for root in content.roots:
+        node = root
+        for _ in range(3):
+            if node is None:
+                break
+            around.add(node.index)
+            node = node.parent
+    node = element
+    for _ in range(8):
+        if node is None:
+            return False
+        if node.index in around:
+            return True
+        node = node.parent
+    return False
+
+
+def _lines_before(content: Content) -> list[str]:
+    """Short texts just before the article (a dateline, a "By ..." box beside the headline)."""
+    lines: list[str] = []
+    node: Element | None = content.roots[0] if content.roots else None
+    for _level in range(2):
+        if node is None or node.parent is None:
+            break
+        siblings = [c for c in node.parent.children if isinstance(c, Element)]
+        position = next((i for i, c in enumerate(siblings) if c is node), 0)
+        for sibling in reversed(siblings[max(0, position - 4) : position]):
+            text = inner_text(sibling, 200)
+            if 0 < len(text) <= 150:
+                lines.append(text)
+        node = node.parent
+    return lines
+
+
+def _first_date(lines: list[str], language: str | None) -> str | None:
+    day_first = not (language or "").lower().startswith("en-us")
+    for line in lines:
+        found = find_date(line, day_first=day_first)
+        if found:
+            return found
+    return None
+
+
+def _first_byline(lines: list[str]) -> list[str]:
+    for line in lines:
+        names = byline_names(line)
+        if names:
+            return names
+    return []
+
+
+def _blocks_from_json_ld(body: str, title: str, base: str | None) -> list[Block]:
+    """Paragraphs from a JSON-LD articleBody (plain text with line breaks, or HTML)."""
+    if _HTML_IN_TEXT.search(body):
+        document = parse(body)
+        try:
+            roots = [e for e in document.elements if e.tag == "body"][:1]
+            if not roots:
+                return []
+            n = len(document.elements)
+            content = Content(roots, [False] * n, [0] * n, [0] * n, [0] * n, 0)
+            built = build_blocks(content, base)
+            return tidy_blocks(
+                built, title=title, authors=[], description=None, lead_box=None
+            ).blocks
+        finally:
+            document.release()
+    paragraphs = (clean_line(line) for line in body.splitlines())
+    return [Paragraph((Run(text),)) for text in paragraphs if text]
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
+
+
+def _is_article(blocks: list[Block]) -> bool:
+    """Enough running text that is not just links (a page of navigation is not an article)."""
+    total = linked = 0
+    stack = list(blocks)
+    while stack:
+        block = stack.pop()
+        runs: tuple[Run, ...] = ()
+        if isinstance(block, Paragraph | Heading):
+            runs = block.runs
+        elif isinstance(block, Quote):
+            stack.extend(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                stack.extend(item.blocks)
+        elif isinstance(block, Table):
+            runs = tuple(run for row in block.rows for cell in row for run in cell.runs)
+        elif isinstance(block, Figure):
+            runs = block.caption
+        else:
+            total += len(block.text)
+        for run in runs:
+            total += len(run.text)
+            if run.href:
+                linked += len(run.text)
+    return total >= MIN_BODY_CHARS and linked / max(total, 1) < 0.6
+
+
+def _first_image(blocks: list[Block]) -> str | None:
+    for block in blocks:
+        if isinstance(block, Figure) and block.src:
+            return block.src
+    return None
+
+
+def _extras(meta: Metadata) -> dict[str, str]:
+    return dict(meta.extras)

@@ -1,0 +1,503 @@
+"""Find the element(s) holding the article: Readability's scoring, measured in characters.
+
+The shape follows Mozilla Readability, which is well tested on real pages: paragraphs score
+their ancestors (1 + commas + one point per 100 characters, at most 3), a candidate's score is
+scaled by its non-link share of text, the best candidate is widened to its high-scoring
+siblings, and boxes inside it that look like boilerplate (link lists, share bars, tiny
+fragments, form pieces) are removed. Differences that matter here:
+
+- lengths are characters, never words, so Chinese or Japanese text is not punished;
+- every measure is computed once per element, bottom-up over the pre-order list (children
+  always come after their parent), so there is no recursion and no quadratic text() calls;
+- class/id hints are token-based (see `hints`), and headings such as "Tin liên quan" or
+  "Related" mark their box as boilerplate;
+- an `articleBody` from JSON-LD, when the page has one, triples the weight of paragraphs it
+  contains, which settles close calls between the article and a long comment thread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from reader.extract import hints
+from reader.extract.dom import Document, Element, inner_text
+from reader.extract.tables import is_data_table
+from reader.extract.text import words
+
+BLOCK_TAGS = words(
+    """
+    address article aside blockquote body center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p
+    pre section summary table tbody thead tfoot tr td th caption ul listing plaintext xmp legend
+    search noscript
+    """
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_UNLIKELY_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
+_NEVER_UNLIKELY = frozenset({"html", "body", "article", "main", "a", "td", "tr", "tbody", "th"})
+_SELF_UNITS = frozenset({"p", "pre", "td", "section"})
+_CONTAINER_UNITS = frozenset(
+    {"div", "article", "main", "blockquote", "center", "dd", "form", "body",
+     "font", "span", "details"}
+)  # fmt: skip
+_CLEANED = frozenset(
+    {"div", "section", "table", "ul", "ol", "dl", "form", "fieldset", "center", "figure"}
+)
+_ALWAYS_CLEANED = frozenset({"nav", "aside", "footer", "header", "menu", "dialog"})
+_CONTROLS = frozenset({"input", "button", "select", "textarea", "keygen"})
+_EMBEDS = frozenset({"iframe", "object", "embed", "video", "audio"})
+_TAG_WEIGHT = {
+    "div": 5, "pre": 3, "td": 3, "blockquote": 3, "address": -3, "ol": -3, "ul": -3, "dl": -3,
+    "dd": -3, "dt": -3, "li": -3, "form": -3, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5,
+    "h6": -5, "th": -5,
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]( |$)")
+_BYLINE_START = re.compile(
+    r"^\W*(?:tác\s+giả|nguồn|theo|bài(?:\s+và)?(?:\s*,)?\s*ảnh|bài|ảnh|tin|by|von|par|por|di|"
+    r"source|quelle|fuente|fonte|author|written\s+by)\b",
+    re.IGNORECASE,
+)
+
+_MIN_BONUS_TEXT = 400
+"""Characters a box needs before a positive class name (article, content, text) counts."""
+MIN_ARTICLE_CHARS = 500
+"""Below this, the strict pass is retried without removing hinted boxes (as Readability does)."""
+
+
+@dataclass(slots=True)
+class Content:
+    """The article's root elements and what the block builder needs to know about the tree."""
+
+    roots: list[Element]
+    removed: list[bool]
+    """Per element index: left out of the article (boilerplate, or outside the roots)."""
+    text: list[int]
+    """Per element index: characters of text it holds after cleaning."""
+    images: list[int]
+    paragraphs: list[int]
+    chars: int
+    """Characters in the roots, after cleaning: decides whether the relaxed pass is tried."""
+
+
+def find_content(document: Document, hint_text: str = "") -> Content | None:
+    """The best content for the page, or None when no element looks like article text."""
+    strict = _attempt(document, strict=True, hint_text=hint_text)
+    if strict is not None and strict.chars >= MIN_ARTICLE_CHARS:
+        return strict
+    relaxed = _attempt(document, strict=False, hint_text=hint_text)
+    if strict is None:
+        return relaxed
+    if relaxed is None or relaxed.chars <= strict.chars:
+        return strict
+    return relaxed
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Measures:
+    text: list[int]
+    links: list[int]
+    commas: list[int]
+    inline: list[int]
+    inline_commas: list[int]
+    end: list[int]
+    """One past the last index of the element's subtree (pre-order ranges are contiguous)."""
+
+
+def _commas(text: str) -> int:
+    return text.count(",") + text.count("\uff0c") + text.count("\u3001") + text.count("،")
+
+
+def _measure(elements: list[Element], dropped: list[bool]) -> _Measures:
+    n = len(elements)
+    text = [0] * n
+    links = [0] * n
+    commas = [0] * n
+    inline = [0] * n
+    inline_commas = [0] * n
+    end = list(range(1, n + 1))
+    block_tags = BLOCK_TAGS
+    for element in reversed(elements):
+        i = element.index
+        t = link = comma = inl = inl_comma = 0
+        last = i + 1
+        for child in element.children:
+            if isinstance(child, str):
+                size = len(child)
+                t += size
+                inl += size
+                if size > 1:
+                    c = _commas(child)
+                    comma += c
+                    inl_comma += c
+            else:
+                j = child.index
+                last = end[j]
+                if dropped[j]:
+                    continue
+                size = text[j]
+                t += size
+                link += links[j]
+                comma += commas[j]
+                if child.tag not in block_tags:
+                    inl += size
+                    inl_comma += commas[j]
+        if element.tag == "a":
+            link = t
+        text[i] = t
+        links[i] = link
+        commas[i] = comma
+        inline[i] = inl
+        inline_commas[i] = inl_comma
+        end[i] = last
+    return _Measures(text, links, commas, inline, inline_commas, end)
+
+
+def _unlikely(element: Element) -> bool:
+    tag = element.tag
+    if tag in _NEVER_UNLIKELY:
+        return False
+    return tag in _UNLIKELY_TAGS or hints.is_unlikely(element)
+
+
+def _dropped(elements: list[Element], strict: bool) -> list[bool]:
+    dropped = [False] * len(elements)
+    if not strict:
+        return dropped
+    for element in elements:
+        parent = element.parent
+        if (parent is not None and dropped[parent.index]) or _unlikely(element):
+            dropped[element.index] = True
+    return dropped
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+
+def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | None:
+    elements = document.elements
+    dropped = _dropped(elements, strict)
+    m = _measure(elements, dropped)
+    scores: dict[int, float] = {}
+    hinted = len(hint_text) >= 200
+
+    def credit(ancestors_from: Element | None, points: float) -> None:
+        level = 0
+        node = ancestors_from
+        while node is not None and level < 5:
+            if node.tag == "html":
+                break
+            k = node.index
+            if k not in scores:
+                weight = hints.class_weight(node)
+                if weight > 0 and m.text[k] < _MIN_BONUS_TEXT:
+                    weight = 0  # a "text" class on a teaser line is no sign of the article
+                scores[k] = _TAG_WEIGHT.get(node.tag, 0) + weight
+            scores[k] += points / (1 if level == 0 else 2 if level == 1 else level * 3)
+            node = node.parent
+            level += 1
+
+    for element in elements:
+        i = element.index
+        if dropped[i]:
+            continue
+        tag = element.tag
+        if tag in _SELF_UNITS:
+            size, commas, start = m.text[i], m.commas[i], element.parent
+        elif tag in _CONTAINER_UNITS and m.inline[i] >= 25:
+            size, commas, start = m.inline[i], m.inline_commas[i], element
+        else:
+            continue
+        if size < 25:
+            continue
+        points = 1 + commas + min(size // 100, 3)
+        if hinted and _in_hint(element, hint_text):
+            points *= 3
+        credit(start, points)
+
+    if not scores:
+        return None
+    final: dict[int, float] = {}
+    for k, score in scores.items():
+        total = m.text[k]
+        density = m.links[k] / total if total else 1.0
+        final[k] = score * (1 - density)
+    top_index = max(final, key=lambda k: (final[k], -k))
+    if final[top_index] <= 0:
+        return None
+    top = _refine(elements[top_index], final, elements)
+    roots = _with_siblings(top, final, m, dropped)
+    return _clean(document, roots, dropped, final, m, strict=strict)
+
+
+def _in_hint(element: Element, hint_text: str) -> bool:
+    text = inner_text(element, limit=400)
+    probe = text[:80]
+    return len(probe) >= 25 and probe in hint_text
+
+
+def _refine(top: Element, final: dict[int, float], elements: list[Element]) -> Element:
+    """Move up when the runners-up share an ancestor, when the parent scores higher, or when
+    the candidate is an only child (Readability's heuristics for articles split in sections)."""
+    top_score = final[top.index]
+    ranked = sorted(final, key=lambda k: final[k], reverse=True)[1:5]
+    close = [elements[k] for k in ranked if final[k] / top_score >= 0.75]
+    if len(close) >= 3:
+        parent = top.parent
+        while parent is not None and parent.tag not in ("body", "html"):
+            shared = sum(1 for c in close if _is_ancestor(parent, c))
+            if shared >= 3:
+                top = parent
+                break
+            parent = parent.parent
+    last = final.get(top.index, 0.0)
+    threshold = last / 3
+    parent = top.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        score = final.get(parent.index)
+        if score is None:
+            parent = parent.parent
+            continue
+        if score < threshold:
+            break
+        if score > last:
+            top = parent
+            break
+        last = score
+        parent = parent.parent
+    parent = top.parent
+    while (
+        parent is not None
+        and parent.tag not in ("body", "html")
+        and sum(1 for c in parent.children if not isinstance(c, str)) == 1
+    ):
+        top = parent
+        parent = top.parent
+    return top
+
+
+def _is_ancestor(ancestor: Element, element: Element) -> bool:
+    node = element.parent
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
+
+
+def _with_siblings(
+    top: Element, final: dict[int, float], m: _Measures, dropped: list[bool]
+) -> list[Element]:
+    parent = top.parent
+    if parent is None or top.tag in ("body", "html"):
+        return [top]
+    top_score = final.get(top.index, 0.0)
+    threshold = max(10.0, top_score * 0.2)
+    top_class = top.attrs.get("class") or ""
+    roots: list[Element] = []
+    for sibling in parent.children:
+        if isinstance(sibling, str):
+            continue
+        assert isinstance(sibling, Element)
+        k = sibling.index
+        if sibling is top:
+            roots.append(sibling)
+            continue
+        if dropped[k]:
+            continue
+        bonus = top_score * 0.2 if top_class and sibling.attrs.get("class") == top_class else 0
+        if k in final and final[k] + bonus >= threshold:
+            roots.append(sibling)
+        elif sibling.tag == "p":
+            size = m.text[k]
+            density = m.links[k] / size if size else 1.0
+            if (size > 80 and density < 0.25) or (
+                0 < size <= 80
+                and density == 0
+                and _SENTENCE_END.search(inner_text(sibling, 200)) is not None
+            ):
+                roots.append(sibling)
+    return roots
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+
+def _first_text(element: Element, budget: int = 60) -> str:
+    """The first non-blank text inside an element (looks at a bounded number of nodes)."""
+    stack: list[Element | str] = [element]
+    while stack and budget > 0:
+        budget -= 1
+        item = stack.pop()
+        if isinstance(item, str):
+            if item.strip():
+                return item.strip()
+        else:
+            stack.extend(reversed(item.children))
+    return ""
+
+
+class _Counts(NamedTuple):
+    text: int
+    links: int
+    commas: int
+    paragraphs: int
+    images: int
+    items: int
+    list_text: int
+    heading_text: int
+    controls: int
+    embeds: int
+    in_figure: bool
+
+
+def _clean(
+    document: Document,
+    roots: list[Element],
+    dropped: list[bool],
+    final: dict[int, float],
+    m: _Measures,
+    *,
+    strict: bool,
+) -> Content:
+    """Remove boilerplate boxes inside the roots, innermost first, recounting as it goes."""
+    elements = document.elements
+    n = len(elements)
+    removed = [True] * n
+    text = [0] * n
+    links = [0] * n
+    commas = [0] * n
+    paras = [0] * n
+    images = [0] * n
+    items = [0] * n
+    list_text = [0] * n
+    heads = [0] * n
+    controls = [0] * n
+    embeds = [0] * n
+    in_figure = [False] * n
+    root_set = {root.index for root in roots}
+    block_tags = BLOCK_TAGS
+    chars = 0
+    for root in roots:
+        start, stop = root.index, m.end[root.index]
+        bulk = 0.6 * m.text[start]
+        removed[start] = False
+        for k in range(start + 1, stop):
+            parent = elements[k].parent
+            assert parent is not None
+            removed[k] = dropped[k] or removed[parent.index]
+            in_figure[k] = in_figure[parent.index] or parent.tag == "figure"
+        for k in range(stop - 1, start - 1, -1):
+            if removed[k]:
+                continue
+            element = elements[k]
+            tag = element.tag
+            t = link = comma = para = image = item = listed = head = control = embed = 0
+            inline = 0
+            for child in element.children:
+                if isinstance(child, str):
+                    size = len(child)
+                    t += size
+                    inline += size
+                    if size > 1:
+                        comma += _commas(child)
+                    continue
+                j = child.index
+                if removed[j]:
+                    continue
+                t += text[j]
+                link += links[j]
+                comma += commas[j]
+                para += paras[j]
+                image += images[j]
+                item += items[j]
+                listed += list_text[j]
+                head += heads[j]
+                control += controls[j]
+                embed += embeds[j]
+                if child.tag not in block_tags:
+                    inline += text[j]
+            if tag == "a":
+                link = t
+            elif tag == "p" or (inline >= 50 and tag in _CONTAINER_UNITS):
+                para += 1
+            elif tag == "img":
+                image += 1
+            elif tag == "li":
+                item += 1
+            elif tag in ("ul", "ol"):
+                listed = t
+            elif tag in _HEADINGS:
+                head = t
+            elif tag in _CONTROLS:
+                control += 1
+            elif tag in _EMBEDS:
+                embed += 1
+            text[k], links[k], commas[k], paras[k], images[k] = t, link, comma, para, image
+            items[k], list_text[k], heads[k], controls[k], embeds[k] = (
+                item, listed, head, control, embed
+            )  # fmt: skip
+            if k in root_set:
+                continue
+            if tag in _ALWAYS_CLEANED:
+                removed[k] = True
+            elif tag in _CLEANED:
+                counts = _Counts(
+                    t, link, comma, para, image, item, listed, head, control, embed, in_figure[k]
+                )
+                removed[k] = _is_boilerplate_box(element, final.get(k, 0.0), counts, t >= bulk)
+            elif tag in _HEADINGS and strict and hints.class_weight(element) < 0:
+                removed[k] = True
+        chars += text[start]
+    return Content(
+        roots=roots, removed=removed, text=text, images=images, paragraphs=paras, chars=chars
+    )
+
+
+def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) -> bool:
+    """Readability's conditional cleaning, plus boxes opened by a boilerplate heading.
+
+    `bulk`: the box holds most of the article's text; link density alone does not remove it.
+    """
+    first = _first_text(element)
+    # A related-links list or a counter, not a "Read more" wrapper around the story's rest.
+    if first and hints.is_box_heading(first) and (c.text < 600 or c.links > 0.25 * c.text):
+        return True
+    if element.tag == "table" and is_data_table(element):
+        return False
+    if element.tag == "figure" and c.images:
+        return False
+    weight = hints.class_weight(element)
+    density = c.links / c.text if c.text else 0.0
+    # Running text (several paragraphs, few links) stays whatever its class says: layout
+    # classes such as "sidebar-grid__container" or "widget" also wrap article text.
+    prose = c.text >= 400 and density < 0.25 and (c.paragraphs >= 2 or c.text >= 700)
+    if weight + score < 0 and not prose and not (c.images and c.text < 300):
+        return True
+    if c.commas >= 10 or (bulk and c.text > 0 and c.links < 0.5 * c.text):
+        return False
+    if c.text < 100 and _BYLINE_START.match(first):
+        return False
+    is_list = element.tag in ("ul", "ol") or (c.text > 0 and c.list_text / c.text > 0.9)
+    heading_density = c.heading_text / c.text if c.text else 0.0
+    return (
+        (c.images > 1 and c.paragraphs / c.images < 0.5 and not c.in_figure)
+        or (not is_list and c.items - 100 > c.paragraphs)
+        or (c.controls > c.paragraphs // 3)
+        or (
+            not is_list
+            and heading_density < 0.9
+            and c.text < 25
+            and (c.images == 0 or c.images > 2)
+            and not c.in_figure
+        )
+        or (not is_list and weight < 25 and density > 0.2)
+        or (weight >= 25 and density > 0.5)
+        or (c.embeds == 1 and c.text < 75)
+        or c.embeds > 1
+        or (is_list and density > 0.5)
+    )

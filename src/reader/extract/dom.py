@@ -1,0 +1,234 @@
+"""A lean copy of the page's DOM, built in one iterative pass over Lexbor's tree.
+
+Why a copy: every Lexbor node access crosses into C and allocates a wrapper, and scoring visits
+each node several times; plain Python objects are cheaper to revisit, and they let the Lexbor
+tree be freed at once. The copy already leaves out what a reader never shows (scripts, styles,
+form controls, embedded frames, SVG, navigation, hidden elements, comments), keeps only the
+images of a `<noscript>`, and collects what metadata needs on the way (meta/link tags,
+JSON-LD, <title>, <base href>, the document language), so nothing walks the Lexbor tree twice.
+
+The walk uses an explicit stack: a document nested 100 000 levels deep cannot exhaust
+Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from reader.extract.nesting import limit_nesting
+from reader.extract.text import clean_line, clean_pre, collapse, sanitize
+
+Attrs = dict[str, str | None]
+
+
+class Element:
+    """An element of the copied tree; children are Elements or (already collapsed) text."""
+
+    __slots__ = ("attrs", "children", "index", "parent", "tag")
+
+    def __init__(self, tag: str, attrs: Attrs, parent: Element | None, index: int) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.index = index
+        self.children: list[Element | str] = []
+
+    def get(self, name: str) -> str:
+        return self.attrs.get(name) or ""
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.tag} #{self.index} {self.attrs.get('class') or ''}>"
+
+
+def inner_text(element: Element, limit: int = 1_000_000) -> str:
+    """The collapsed text of a subtree (iterative); stops collecting after `limit` chars."""
+    parts: list[str] = []
+    size = 0
+    stack: list[Element | str] = [element]
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            size += len(item)
+        else:
+            stack.extend(reversed(item.children))
+    return " ".join(sanitize("".join(parts)).split())
+
+
+@dataclass(slots=True)
+class Document:
+    """The copied tree plus the raw metadata sources found while copying it."""
+
+    root: Element
+    elements: list[Element]
+    """Every element in document (pre-)order; `Element.index` is the position here."""
+    title: str = ""
+    lang: str = ""
+    base_href: str = ""
+    metas: list[Attrs] = field(default_factory=list)
+    links: list[Attrs] = field(default_factory=list)
+    json_ld: list[str] = field(default_factory=list)
+
+    def release(self) -> None:
+        """Break parent links so the tree is freed by reference counting, without the GC."""
+        for element in self.elements:
+            element.parent = None
+
+
+# Subtrees that never reach the reader. Form controls and embeds leave an empty placeholder so
+# that boilerplate scoring can still count them.
+_DROP = frozenset(
+    {
+        "style", "template", "svg", "math", "canvas", "map", "datalist", "optgroup", "option",
+        "frameset", "frame", "applet", "slot", "param", "source", "track", "-comment", "-doctype",
+        "nav", "rt", "rp",
+    }
+)  # fmt: skip
+_PLACEHOLDER = frozenset(
+    {
+        "input", "button", "select", "textarea", "keygen", "meter", "progress", "output",
+        "iframe", "object", "embed", "video", "audio",
+    }
+)  # fmt: skip
+_RAW_TEXT = frozenset({"pre", "listing", "plaintext", "xmp"})
+
+_Pending = tuple[LexborNode | None, Element, bool]
+"""(the Lexbor node whose children are still to copy, or None; its copy; inside <pre>?)"""
+
+
+def parse(html: str) -> Document:
+    """Parse HTML text into the lean tree (never raises on malformed markup)."""
+    parser = LexborHTMLParser(limit_nesting(html))
+    html_node = parser.root
+    root = Element("html", {}, None, 0)
+    document = Document(root=root, elements=[root])
+    if html_node is None:
+        return document
+    root.attrs = _attributes(html_node)
+    document.lang = clean_line(root.attrs.get("lang") or root.attrs.get("xml:lang"))
+    _copy(html_node, document)
+    return document
+
+
+def _attributes(node: LexborNode) -> Attrs:
+    try:
+        return node.attributes
+    except (UnicodeDecodeError, ValueError):  # pragma: no cover - defensive: odd attribute bytes
+        return {}
+
+
+def _hidden(attrs: Attrs) -> bool:
+    """The hidden attribute, aria-hidden, inline display:none / visibility:hidden, type=hidden."""
+    if "hidden" in attrs:
+        return True
+    aria = attrs.get("aria-hidden")
+    if aria and aria.strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    if style:
+        style = style.lower().replace(" ", "")
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    kind = attrs.get("type")
+    return kind is not None and kind.lower() == "hidden"
+
+
+_SPECIAL = frozenset(
+    {"script", "meta", "link", "title", "base", "noscript", "dialog", *_PLACEHOLDER}
+)
+_HIDING = frozenset({"hidden", "aria-hidden", "style", "type"})
+
+
+def _copy(html_node: LexborNode, document: Document) -> None:
+    elements = document.elements
+    elements.clear()
+    stack: list[_Pending] = [(html_node, document.root, False)]
+    drop = _DROP
+    special = _SPECIAL
+    hiding = _HIDING
+    while stack:
+        node, element, raw = stack.pop()
+        element.index = len(elements)  # popped in document order: indexes are pre-order
+        elements.append(element)
+        if node is None:
+            continue
+        pending: list[_Pending] = []
+        children = element.children
+        for child in node.iter(include_text=True):
+            tag = child.tag or ""
+            if tag == "-text":
+                text = child.text_content
+                if text:
+                    if raw:
+                        children.append(clean_pre(text))
+                    elif text.isspace():
+                        children.append(" ")
+                    else:
+                        children.append(collapse(text))
+                continue
+            if tag in drop or tag[:1] == "-":
+                continue
+            attrs = child.attributes
+            if attrs and not hiding.isdisjoint(attrs) and _hidden(attrs):
+                continue
+            if tag in special:
+                _special(tag, child, attrs, element, document, pending, raw)
+                continue
+            copy = Element(tag, attrs, element, -1)
+            children.append(copy)
+            pending.append((child, copy, raw or tag in _RAW_TEXT))
+        pending.reverse()
+        stack.extend(pending)
+
+
+def _special(
+    tag: str,
+    node: LexborNode,
+    attrs: Attrs,
+    parent: Element,
+    document: Document,
+    pending: list[_Pending],
+    raw: bool,
+) -> None:
+    """Elements that feed metadata, or are kept only as a placeholder or for their images."""
+    if tag == "script":
+        if "ld+json" in (attrs.get("type") or "").lower():
+            document.json_ld.append(node.text())
+    elif tag == "meta":
+        document.metas.append(attrs)
+    elif tag == "link":
+        document.links.append(attrs)
+    elif tag == "title":
+        if not document.title:
+            document.title = clean_line(node.text())
+    elif tag == "base":
+        if not document.base_href:
+            document.base_href = (attrs.get("href") or "").strip()
+    elif tag == "noscript":
+        pending.extend(_noscript_images(node, parent))
+    elif tag == "dialog":
+        if "open" in attrs:
+            copy = Element(tag, attrs, parent, -1)
+            parent.children.append(copy)
+            pending.append((node, copy, raw))
+    else:  # a form control or an embed: an empty placeholder, for boilerplate scoring
+        placeholder = Element(tag, {}, parent, -1)
+        parent.children.append(placeholder)
+        pending.append((None, placeholder, raw))
+
+
+def _noscript_images(noscript: LexborNode, parent: Element) -> list[tuple[None, Element, bool]]:
+    """Only the images of a <noscript> are kept: they are the lazy-loaded images' real sources."""
+    images = [node for node in noscript.traverse() if node.tag == "img"]
+    if not images:
+        return []
+    holder = Element("noscript", {}, parent, -1)
+    parent.children.append(holder)
+    copied: list[tuple[None, Element, bool]] = [(None, holder, False)]
+    for node in images:
+        image = Element("img", _attributes(node), holder, -1)
+        holder.children.append(image)
+        copied.append((None, image, False))
+    return copied

@@ -1,0 +1,307 @@
+"""What a page's own markup and wording say about a box: article text or boilerplate.
+
+Two kinds of general signals, no per-site rules:
+- class/id/role/itemprop vocabulary. Class names are split into tokens (`related-posts` ->
+  `related`, `posts`); long hint words also match inside run-together names (`boxrelated`,
+  `leftsidebar`), short ones only as whole tokens (`nav`, `ad`), so `advice` is not an ad.
+- boilerplate wording that portals in many languages print around an article: share buttons,
+  font-size and contrast controls, related-article headings, visitor counters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.extract.dom import Element
+from reader.extract.text import words
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+# Whole-token matches (short or ambiguous words).
+_NEGATIVE_TOKENS = words(
+    """
+    nav navbar navi menu menus submenu breadcrumb breadcrumbs crumbs bc share shares sharing
+    social sns socials footer foot header masthead sidebar side aside widget widgets related
+    relate rel recommend recommended recommendation recommendations comment comments commentlist
+    disqus reply replies respond counter counters stats statistic statistics visitor visitors
+    toolbar tools tool print font fontsize textsize contrast cookie cookies consent gdpr banner
+    ad ads adv advert advertisement advertising sponsor sponsored promo promotion popup modal
+    newsletter subscribe subscription signup login register pagination pager paging tags tag
+    tagcloud skip rss other others hotline weather search copyright login links linklist bottom
+    topbar bar tabs tab rating vote poll outbrain taboola mostread mostviewed popular trending
+    ticker marquee sitemap lang language languages hidden sr visually screenreader
+    """
+)
+# Substring matches (distinctive words, also inside run-together class names).
+_NEGATIVE_PARTS = (
+    "sidebar", "comment", "related", "breadcrumb", "footer", "social", "share", "counter",
+    "navbar", "navigation", "toolbar", "cookie", "banner", "advert", "sponsor", "newsletter",
+    "pagination", "widget", "lienquan", "thongke", "truycap", "recommend", "tinkhac",
+    "othernews", "morenews", "subscribe", "popular", "mostread", "readmore", "readalso",
+)  # fmt: skip
+_POSITIVE_TOKENS = words(
+    """
+    article articles content contents body entry main post story text detail details blog hentry
+    page column news chitiet noidung prose richtext
+    """
+)
+_POSITIVE_PARTS = (
+    "article", "content", "entry", "story", "postbody", "detail", "noidung", "chitiet",
+    "articlebody", "maintext", "bodytext",
+)  # fmt: skip
+# Words that mark a lead paragraph (a portal's "sapo", a standfirst), a figure caption and a
+# byline when they appear in class names.
+LEAD_PARTS = ("sapo", "lead", "summary", "standfirst", "intro", "excerpt", "dek", "teaser",
+              "description", "subtitle", "tomtat", "chapeau", "abstract", "deck")  # fmt: skip
+CAPTION_PARTS = ("caption", "desc", "chuthich", "legend", "credit", "figcaption", "imgcap",
+                 "photo", "image", "img", "note")  # fmt: skip
+AUTHOR_PARTS = ("author", "byline", "writer", "tacgia", "reporter", "journalist", "creator")
+DATE_PARTS = ("date", "time", "publish", "posted", "ngay", "thoigian", "timestamp", "dateline")
+
+_NEGATIVE_ROLES = frozenset(
+    {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search",
+     "dialog", "alertdialog", "alert", "toolbar", "tablist"}
+)  # fmt: skip
+_POSITIVE_ROLES = frozenset({"main", "article"})
+
+
+# Boxes removed before scoring (Readability's "unlikely candidates"): a narrower vocabulary
+# than the negative weight, since ids made from headings ("sharing-with-a-developer") are
+# common and a wrongly removed box is lost for good.
+_UNLIKELY_TOKENS = words(
+    """
+    nav navbar menu menubar breadcrumb breadcrumbs crumbs comment comments commentlist disqus
+    footer header masthead sidebar related social sponsor sponsored banner popup modal
+    pagination pager cookie cookies consent gdpr ad ads advert advertisement rss counter
+    visitors toolbar outbrain taboola newsletter agegate skyscraper shoutbox replies remark
+    legends combx community supplemental
+    """
+)
+_UNLIKELY_PARTS = (
+    "sidebar", "comment", "related", "breadcrumb", "footer", "navbar", "navigation", "cookie",
+    "advert", "sponsor", "pagination", "lienquan", "thongke", "truycap", "tinkhac",
+    "othernews", "disqus", "shoutbox", "skyscraper", "ad-break",
+)  # fmt: skip
+# Readability's "maybe a candidate after all" words: they keep an unlikely-looking box.
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|entry|story|detail|noidung")
+
+
+@lru_cache(maxsize=16384)
+def _tokens(value: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(value.lower()))
+
+
+def _matches(tokens: tuple[str, ...], words: frozenset[str], parts: re.Pattern[str]) -> bool:
+    return not words.isdisjoint(tokens) or parts.search(" ".join(tokens)) is not None
+
+
+def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(part) for part in parts))
+
+
+_NEGATIVE_NAME = _alternation(_NEGATIVE_PARTS)
+_POSITIVE_NAME = _alternation(_POSITIVE_PARTS)
+_UNLIKELY_NAME = _alternation(_UNLIKELY_PARTS)
+
+
+@lru_cache(maxsize=4096)
+def _weight_of(value: str) -> int:
+    """+25 / -25 / 0 for one class or id string (both signs can cancel out)."""
+    tokens = _tokens(value)
+    if not tokens:
+        return 0
+    negative = _matches(tokens, _NEGATIVE_TOKENS, _NEGATIVE_NAME)
+    positive = _matches(tokens, _POSITIVE_TOKENS, _POSITIVE_NAME)
+    return (25 if positive else 0) - (25 if negative else 0)
+
+
+@lru_cache(maxsize=4096)
+def _unlikely_names(value: str) -> bool:
+    tokens = _tokens(value)
+    if not tokens or not _matches(tokens, _UNLIKELY_TOKENS, _UNLIKELY_NAME):
+        return False
+    return _MAYBE.search(value.lower()) is None
+
+
+def is_unlikely(element: Element) -> bool:
+    """Class, id or role say navigation, comments, ads, related links, counters..."""
+    attrs = element.attrs
+    if not attrs:
+        return False
+    role = attrs.get("role")
+    if role and role.lower() in _NEGATIVE_ROLES:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return len(names) > 1 and _unlikely_names(names)
+
+
+def class_weight(element: Element) -> int:
+    """Readability's class weight: the class and the id each add +25 or -25."""
+    attrs = element.attrs
+    if not attrs:
+        return 0
+    weight = 0
+    value = attrs.get("class")
+    if value:
+        weight += _weight_of(value)
+    value = attrs.get("id")
+    if value:
+        weight += _weight_of(value)
+    role = attrs.get("role")
+    if role:
+        role = role.lower()
+        if role in _NEGATIVE_ROLES:
+            weight -= 25
+        elif role in _POSITIVE_ROLES:
+            weight += 25
+    prop = attrs.get("itemprop")
+    if prop:
+        if "articlebody" in prop.lower():
+            weight += 50
+        elif "comment" in prop.lower():
+            weight -= 25
+    return weight
+
+
+@lru_cache(maxsize=8192)
+def _contains_any(value: str, parts: tuple[str, ...]) -> bool:
+    lowered = value.lower()
+    return any(part in lowered for part in parts)
+
+
+AUTHOR, DATE, LEAD = 1, 2, 4
+
+
+_AUTHOR_NAME = re.compile(
+    r"(?:author|byline|writer|tacgia|reporter|journalist|creator)(?!i[sz]|ity|itie)"
+)
+_DATE_NAME = _alternation(DATE_PARTS)
+_LEAD_NAME = _alternation(LEAD_PARTS)
+
+
+@lru_cache(maxsize=16384)
+def _roles_of(value: str) -> int:
+    lowered = value.lower()
+    roles = 0
+    if _AUTHOR_NAME.search(lowered):
+        roles |= AUTHOR
+    if _DATE_NAME.search(lowered):
+        roles |= DATE
+    if _LEAD_NAME.search(lowered):
+        roles |= LEAD
+    return roles
+
+
+def roles(element: Element) -> int:
+    """AUTHOR / DATE / LEAD bits: what the class and id name the box as."""
+    attrs = element.attrs
+    value = attrs.get("class")
+    found = _roles_of(value) if value else 0
+    value = attrs.get("id")
+    return found | _roles_of(value) if value else found
+
+
+def has_part(element: Element, parts: tuple[str, ...]) -> bool:
+    """Whether the class or id of the element contains one of the words."""
+    attrs = element.attrs
+    value = attrs.get("class")
+    if value and _contains_any(value, parts):
+        return True
+    value = attrs.get("id")
+    return value is not None and _contains_any(value, parts)
+
+
+# --- wording --------------------------------------------------------------------------------
+
+# Headings of boxes that are not the article: related articles, counters, link lists, comments.
+_BOX_HEADING = re.compile(
+    r"""^\W*(?:
+      tin\s+liên\s+quan|bài\s+(?:viết\s+)?liên\s+quan|tin\s+(?:bài\s+)?khác|các\s+tin\s+khác|
+      bài\s+viết\s+khác|các\s+bài\s+(?:viết\s+)?khác|tin\s+cùng\s+chuyên\s+mục|tin\s+mới(?:\s+nhất)?|
+      tin\s+đọc\s+nhiều|xem\s+thêm|đọc\s+thêm|thống\s+kê\s+truy\s+cập|lượt\s+truy\s+cập|
+      liên\s+kết\s+website|bình\s+luận|ý\s+kiến\s+bạn\s+đọc|
+      related(?:\s+(?:articles?|stories|posts|news|content|coverage|topics))?|
+      (?:read|see)\s+(?:more|also)|more\s+(?:stories|news|articles|from|on)|you\s+may\s+also\s+like|
+      recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|
+      comments?|leave\s+a\s+(?:comment|reply)|share\s+this(?:\s+article|\s+story)?|
+      visitor\s+statistics|visitors?\s+counter|
+      mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|lesen\s+sie\s+auch|
+      à\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+même\s+sujet|articles?\s+similaires|
+      noticias\s+relacionadas|te\s+puede\s+interesar|leggi\s+anche|
+      相关(?:新闻|文章|阅读)|相關(?:新聞|文章)|関連(?:記事|ニュース)|热门|推荐阅读|おすすめ
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Pieces of control bars and counters: a short line made only of these is boilerplate.
+_BOILERPLATE_PIECES = re.compile(
+    r"""(?:
+      chia\s+sẻ(?:\s+bài\s+viết)?(?:\s+lên|\s+qua)?(?:\s+[\w.+]+)?|
+      share(?:\s+(?:this|on|to|via))?(?:\s+(?:article|story|page))?(?:\s+(?:on|to|via))?
+        (?:\s+(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|pinterest|reddit|
+        zalo|google\+?))?|
+      facebook|twitter|zalo|linkedin|whatsapp|telegram|pinterest|reddit|google\s*\+|email|e-mail|
+      tweet|like|pin\s+it|copy\s+link|sao\s+chép\s+liên\s+kết|
+      tăng\s+tương\s+phản|giảm\s+tương\s+phản|tương\s+phản|(?:increase|decrease)\s+contrast|
+      high\s+contrast|cỡ\s+chữ|font\s+size|text\s+size|(?:increase|decrease|reset)\s+(?:font|text)(?:\s+size)?|
+      \bA\s*[-+\u2212]|(?<![\w])A(?![\w])|
+      in\s+bài\s+viết|in\s+trang|bản\s+in|print(?:\s+(?:this\s+)?(?:article|page))?|
+      gửi\s+email|gửi\s+bài\s+viết|lưu\s+bài\s+viết|quay\s+lại|về\s+đầu\s+trang|lên\s+đầu\s+trang|
+      back\s+to\s+top|top|
+      nghe\s+đọc\s+bài|nghe\s+bài\s+viết|listen(?:\s+to\s+(?:this\s+)?article)?|
+      thống\s+kê\s+truy\s+cập|đang\s+truy\s+cập|đang\s+online|trực\s+tuyến|lượt\s+truy\s+cập|
+      lượt\s+xem|truy\s+cập|hôm\s+nay|hôm\s+qua|tuần\s+này|tuần\s+trước|tháng\s+này|tháng(?:\s+\d+)?|
+      năm(?:\s+\d{4})?|tổng(?:\s+số)?|tất\s+cả|online|today|yesterday|this\s+(?:week|month|year)|
+      total|visitors?|visits|page\s*views|views|lượt\s+thích|
+      [\d.,:\s|/•·\-\u2013\u2014()]+
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COUNTER_LINE = re.compile(
+    r"""^\W*(?:hôm\s+nay|hôm\s+qua|tuần\s+này|tháng(?:\s+\d+)?|năm(?:\s+\d{4})?|tổng(?:\s+số)?|
+    đang\s+truy\s+cập|đang\s+online|trực\s+tuyến|online|today|yesterday|this\s+(?:week|month|year)|
+    total|visitors?)\s*:?\s*[\d.,\s]+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+# Lines that point to another article ("Read more: <a>…</a>").
+_READ_MORE = re.compile(
+    r"""^\W*(?:read\s+(?:more|also)|also\s+read|see\s+also|related|more|
+    xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|
+    à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|lea\s+(?:también|más)|le\s+puede\s+interesar|
+    leggi\s+anche|czytaj\s+(?:też|także|więcej)|zobacz\s+też|leia\s+(?:também|mais)|
+    vea\s+también|lee\s+también|auch\s+lesen|schon\s+gelesen\??|weiterlesen)\s*[:\uff1a»>|-]""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_read_more(text: str) -> bool:
+    """A "Read more: …" pointer to another article (the caller checks that it is a link)."""
+    return len(text) <= 250 and _READ_MORE.match(text) is not None
+
+
+def is_box_heading(text: str) -> bool:
+    """A heading that opens a related-articles list, a counter, a comment section."""
+    return len(text) <= 60 and _BOX_HEADING.match(text) is not None
+
+
+_BOILERPLATE_MARKER = re.compile(
+    r"chia\s+sẻ|share|facebook|twitter|zalo|tweet|e-?mail|tương\s+phản|contrast|"
+    r"\bA\s*[-+\u2212]|font|text\s+size|cỡ\s+chữ|in\s+bài|bản\s+in|print|truy\s+cập|"
+    r"đầu\s+trang|back\s+to\s+top|nghe",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """A short line made only of share / font-size / contrast / counter pieces."""
+    if len(text) > 240 or not text.strip():
+        return False
+    if _COUNTER_LINE.match(text):
+        return True
+    if _BOILERPLATE_MARKER.search(text) is None:
+        return False
+    rest = _BOILERPLATE_PIECES.sub("", text)
+    return not any(ch.isalnum() for ch in rest)

@@ -1,0 +1,194 @@
+"""The last pass over the blocks: what only reads as boilerplate once it is text.
+
+- captions: an image followed by a short italic / centred / caption-classed line (the portal
+  pattern) becomes one Figure with that caption;
+- control bars and counters ("A- A A+ | Chia sẻ…", "Hôm nay : 2.102") and related-article
+  sections (a "Tin liên quan" / "Related" heading and the link lists after it) are dropped;
+- the title repeated at the top of the body, and a dateline, are dropped (the date is kept as
+  metadata when none was known);
+- credit lines become authors / source (`byline`);
+- the lead ("sapo", a bold first paragraph, or the paragraph the meta description quotes) moves
+  to Article.lead, so the reader shows it once, under the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.extract import hints
+from reader.extract.blocks import Built, Note
+from reader.extract.byline import take_credits
+from reader.extract.dates import find_date
+from reader.extract.text import casefold_key
+from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule
+
+_DATELINE_WORDS = re.compile(
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày|"
+    r"lúc|gmt|utc|ict|am|pm|sa|ch|published|updated|posted|on|at|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|tháng|năm|[+-]\d{2}:?\d{2}|\d+|"
+    r"[\s,:/.\-\u2013\u2014|()h])+",
+    re.IGNORECASE,
+)
+MAX_CAPTION = 300
+
+
+@dataclass(slots=True)
+class Tidied:
+    blocks: list[Block]
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    lead: str | None = None
+    dateline: str | None = None
+
+
+def tidy_blocks(
+    built: Built,
+    *,
+    title: str,
+    authors: list[str],
+    description: str | None,
+    lead_box: str | None,
+) -> Tidied:
+    notes = built.notes
+    blocks = _merge_captions(built.blocks, notes)
+    blocks = _drop_boilerplate(blocks)
+    blocks, dateline = _drop_title_and_dateline(blocks, title)
+    credits = take_credits(blocks, notes, authors)
+    blocks = credits.blocks
+    blocks, lead = _take_lead(blocks, notes, description, lead_box)
+    while blocks and isinstance(blocks[-1], Rule):
+        blocks.pop()
+    while blocks and isinstance(blocks[0], Rule):
+        blocks.pop(0)
+    return Tidied(blocks, credits.authors, credits.source, lead, dateline)
+
+
+def _note(notes: dict[int, Note], block: Block) -> Note:
+    return notes.get(id(block), Note.NONE)
+
+
+def _merge_captions(blocks: list[Block], notes: dict[int, Note]) -> list[Block]:
+    out: list[Block] = []
+    position = 0
+    while position < len(blocks):
+        block = blocks[position]
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if (
+            isinstance(block, Figure)
+            and not block.caption
+            and isinstance(following, Paragraph)
+            and len(following.text) <= MAX_CAPTION
+            and _note(notes, following) & (Note.CAPTION | Note.ALL_EMPHASIS | Note.CENTERED)
+        ):
+            out.append(Figure(block.src, block.alt, following.runs))
+            position += 2
+            continue
+        out.append(block)
+        position += 1
+    return out
+
+
+def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    skipping = False
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            text = block.text
+            if hints.is_box_heading(text):
+                skipping = True
+                continue
+            if skipping and (_all_links(block) or hints.is_boilerplate_line(text)):
+                continue
+            if hints.is_read_more(text) and any(run.href for run in block.runs):
+                continue
+            if hints.is_boilerplate_line(text) or (
+                "\n" in text and all(hints.is_boilerplate_line(line) for line in text.split("\n"))
+            ):
+                continue
+        elif isinstance(block, ListBlock):
+            if skipping and _link_list(block):
+                continue
+            if all(hints.is_boilerplate_line(item.text) for item in block.items):
+                continue
+        elif isinstance(block, Rule) and skipping:
+            continue
+        skipping = False
+        out.append(block)
+    return out
+
+
+def _all_links(block: Paragraph | Heading) -> bool:
+    visible = [run for run in block.runs if run.text.strip()]
+    return bool(visible) and all(run.href for run in visible)
+
+
+def _link_list(block: ListBlock) -> bool:
+    linked = total = 0
+    for item in block.items:
+        for inner in item.blocks:
+            if isinstance(inner, Paragraph):
+                for run in inner.runs:
+                    total += len(run.text)
+                    if run.href:
+                        linked += len(run.text)
+    return total > 0 and linked / total >= 0.5
+
+
+def _drop_title_and_dateline(blocks: list[Block], title: str) -> tuple[list[Block], str | None]:
+    key = casefold_key(title)
+    dateline: str | None = None
+    out: list[Block] = []
+    for position, block in enumerate(blocks):
+        if position < 4 and isinstance(block, Heading | Paragraph):
+            text = block.text
+            if key and casefold_key(text) == key:
+                continue
+            if dateline is None and len(text) <= 80 and not isinstance(block, Heading):
+                found = find_date(text)
+                if found and not _DATELINE_WORDS.sub("", text).strip(" \u00a0"):
+                    dateline = found
+                    continue
+        out.append(block)
+    return out, dateline
+
+
+def _take_lead(
+    blocks: list[Block],
+    notes: dict[int, Note],
+    description: str | None,
+    lead_box: str | None,
+) -> tuple[list[Block], str | None]:
+    first_index = next(
+        (
+            i
+            for i, block in enumerate(blocks[:3])
+            if isinstance(block, Paragraph)
+            or (isinstance(block, Heading) and _note(notes, block) & Note.LEAD)
+        ),
+        None,
+    )
+    rest_has_text = sum(1 for block in blocks if isinstance(block, Paragraph)) >= 2
+    if first_index is not None and rest_has_text:
+        first = blocks[first_index]
+        text = first.text
+        note = _note(notes, first)
+        lead_like = bool(note & Note.LEAD) or (
+            bool(note & Note.ALL_STRONG) and 40 <= len(text) <= 1500 and not note & Note.CAPTION
+        )
+        quoted = bool(description) and _same_start(text, description or "")
+        boxed = bool(lead_box) and casefold_key(text) == casefold_key(lead_box or "")
+        if lead_like or quoted or boxed:
+            return blocks[:first_index] + blocks[first_index + 1 :], text
+    return blocks, lead_box or description
+
+
+def _same_start(paragraph: str, description: str) -> bool:
+    """The description quotes the paragraph (often cut short with an ellipsis)."""
+    a = casefold_key(paragraph)
+    b = casefold_key(description).rstrip(".… ")
+    if len(b) < 30:
+        return False
+    return a == b or (a.startswith(b) and len(b) >= 0.6 * min(len(a), 300))
