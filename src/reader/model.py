@@ -16,6 +16,11 @@ from typing import Any, ClassVar, TypeAlias
 SCHEMA_VERSION = 1
 """Bumped when the JSON form changes incompatibly, so stored articles can be migrated."""
 
+MAX_BLOCK_DEPTH = 64
+"""Quotes and lists nest at most this deep. Walking the model recurses, so JSON from outside
+(an import, a damaged library) is refused beyond it instead of exhausting the stack; the
+extractor caps nesting far lower."""
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -318,7 +323,9 @@ def _block_to_dict(block: Block) -> dict[str, Any]:
     raise TypeError(f"not a block: {block!r}")
 
 
-def _block_from_dict(data: Mapping[str, Any]) -> Block:
+def _block_from_dict(data: Mapping[str, Any], depth: int = 0) -> Block:
+    if depth > MAX_BLOCK_DEPTH:
+        raise ValueError(f"article JSON nests blocks deeper than {MAX_BLOCK_DEPTH} levels")
     kind = data.get("type")
     match kind:
         case "heading":
@@ -326,11 +333,11 @@ def _block_from_dict(data: Mapping[str, Any]) -> Block:
         case "paragraph":
             return Paragraph(runs=_runs_from_list(data["runs"]))
         case "quote":
-            return Quote(blocks=tuple(_block_from_dict(b) for b in data["blocks"]))
+            return Quote(blocks=tuple(_block_from_dict(b, depth + 1) for b in data["blocks"]))
         case "list":
             return ListBlock(
                 items=tuple(
-                    ListItem(blocks=tuple(_block_from_dict(b) for b in item))
+                    ListItem(blocks=tuple(_block_from_dict(b, depth + 1) for b in item))
                     for item in data["items"]
                 ),
                 ordered=bool(data.get("ordered", False)),

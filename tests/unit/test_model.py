@@ -8,7 +8,9 @@ import json
 import pytest
 
 from reader.model import (
+    MAX_BLOCK_DEPTH,
     Article,
+    Block,
     Figure,
     Heading,
     ListBlock,
@@ -144,3 +146,20 @@ def test_newer_schema_is_refused() -> None:
 def test_unknown_block_type_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown block type"):
         Article.from_dict({"blocks": [{"type": "marquee"}]})
+
+
+def test_hostile_deeply_nested_json_is_refused_not_a_recursion_error() -> None:
+    block: dict[str, object] = {"type": "paragraph", "runs": [{"text": "x"}]}
+    for _ in range(5000):
+        block = {"type": "quote", "blocks": [block]}
+    with pytest.raises(ValueError, match="deeper than"):
+        Article.from_dict({"blocks": [block]})
+
+
+def test_nesting_within_the_limit_round_trips() -> None:
+    block: Block = Paragraph((Run("x"),))
+    for _ in range(MAX_BLOCK_DEPTH):
+        block = Quote((block,))
+    article = Article(blocks=(block,))
+    assert Article.from_json(article.to_json()) == article
+    assert article.text == "x"
