@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 from importlib import resources
@@ -52,6 +53,18 @@ def test_empty_inputs_say_why() -> None:
         article = extract(empty)
         assert article.blocks == ()
         assert article.reason is not None and "no article text found" in article.reason
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    assert gc.isenabled()
+    extract(f"<article><p>{SENTENCE}</p></article>")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract(f"<article><p>{SENTENCE}</p></article>")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_binary_garbage() -> None:

@@ -301,3 +301,33 @@ def test_json_ld_article_body_stands_in_for_a_script_rendered_page() -> None:
     )
     article = extract(html)
     assert [block.text for block in article.blocks] == paragraphs
+
+
+# --- small pages ------------------------------------------------------------------------------
+
+
+def test_a_short_note_is_read_whole() -> None:
+    article = extract("<html><body><ol><li><p>Đóng cửa trạm bơm số 2.</p></li></ol></body></html>")
+    assert article.reason is None
+    assert article.text == "1. Đóng cửa trạm bơm số 2."
+
+
+def test_a_small_page_of_links_is_still_not_an_article() -> None:
+    links = " | ".join(f"<a href='/p{i}'>Trang {i}</a>" for i in range(8))
+    article = extract(f"<html><body><div>{links}</div></body></html>")
+    assert article.reason is not None
+    assert article.blocks == ()
+
+
+def test_a_headline_list_full_of_commas_is_still_a_link_list() -> None:
+    items = "".join(
+        f"<li><a href='/story/{i}'><h3>Bowl picks, results, times, dates, part {i}</h3></a></li>"
+        for i in range(6)
+    )
+    html = (
+        f"<article><p>{ENGLISH}</p><p>{ENGLISH}</p><p>{ENGLISH}</p>"
+        f"<div class='more'><ul>{items}</ul></div><p>{ENGLISH}</p></article>"
+    )
+    article = extract(html)
+    assert "Bowl picks" not in article.text
+    assert article.text.count("The council met") == 4

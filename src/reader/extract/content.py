@@ -94,6 +94,21 @@ def find_content(document: Document, hint_text: str = "") -> Content | None:
     return relaxed
 
 
+def whole_body(document: Document, max_chars: int) -> Content | None:
+    """The body of a small page (at most `max_chars` of text in all) with its boilerplate
+    boxes removed: where no element scores as article text (a short note, a single list),
+    the body is the content. A big page that fails scoring is not taken whole."""
+    elements = document.elements
+    body = next((e for e in elements if e.tag == "body"), None)
+    if body is None:
+        return None
+    if _measure(elements, [False] * len(elements)).text[body.index] > max_chars:
+        return None
+    dropped = _dropped(elements, strict=True)
+    m = _measure(elements, dropped)
+    return _clean(document, [body], dropped, {}, m, strict=True)
+
+
 # --- measuring --------------------------------------------------------------------------------
 
 
@@ -131,7 +146,7 @@ def _measure(elements: list[Element], dropped: list[bool]) -> _Measures:
                 t += size
                 inl += size
                 if size > 1:
-                    c = _commas(child)
+                    c = child.count(",") if child.isascii() else _commas(child)
                     comma += c
                     inl_comma += c
             else:
@@ -157,20 +172,23 @@ def _measure(elements: list[Element], dropped: list[bool]) -> _Measures:
     return _Measures(text, links, commas, inline, inline_commas, end)
 
 
-def _unlikely(element: Element) -> bool:
-    tag = element.tag
-    if tag in _NEVER_UNLIKELY:
-        return False
-    return tag in _UNLIKELY_TAGS or hints.is_unlikely(element)
-
-
 def _dropped(elements: list[Element], strict: bool) -> list[bool]:
     dropped = [False] * len(elements)
     if not strict:
         return dropped
+    never, unlikely_tags, unlikely = _NEVER_UNLIKELY, _UNLIKELY_TAGS, hints.unlikely_names
     for element in elements:
         parent = element.parent
-        if (parent is not None and dropped[parent.index]) or _unlikely(element):
+        if parent is not None and dropped[parent.index]:
+            dropped[element.index] = True
+            continue
+        tag = element.tag
+        if tag in never:
+            continue
+        attrs = element.attrs
+        if tag in unlikely_tags or (
+            attrs and unlikely(attrs.get("class"), attrs.get("id"), attrs.get("role"))
+        ):
             dropped[element.index] = True
     return dropped
 
@@ -404,7 +422,7 @@ def _clean(
                     t += size
                     inline += size
                     if size > 1:
-                        comma += _commas(child)
+                        comma += child.count(",") if child.isascii() else _commas(child)
                     continue
                 j = child.index
                 if removed[j]:
@@ -478,7 +496,7 @@ def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) 
     prose = c.text >= 400 and density < 0.25 and (c.paragraphs >= 2 or c.text >= 700)
     if weight + score < 0 and not prose and not (c.images and c.text < 300):
         return True
-    if c.commas >= 10 or (bulk and c.text > 0 and c.links < 0.5 * c.text):
+    if (c.commas >= 10 and density <= 0.5) or (bulk and c.text > 0 and c.links < 0.5 * c.text):
         return False
     if c.text < 100 and _BYLINE_START.match(first):
         return False

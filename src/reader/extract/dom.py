@@ -93,6 +93,12 @@ _PLACEHOLDER = frozenset(
     }
 )  # fmt: skip
 _RAW_TEXT = frozenset({"pre", "listing", "plaintext", "xmp"})
+# Elements whose whitespace-only text children a browser never shows (they hold rows, items or
+# metadata, not text): Lexbor skips those nodes without handing them to Python.
+_NO_SPACES = frozenset(
+    {"html", "head", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "colgroup",
+     "select", "picture", "video", "audio", "menu"}
+)  # fmt: skip
 
 _Pending = tuple[LexborNode | None, Element, bool]
 """(the Lexbor node whose children are still to copy, or None; its copy; inside <pre>?)"""
@@ -148,27 +154,32 @@ def _copy(html_node: LexborNode, document: Document) -> None:
     drop = _DROP
     special = _SPECIAL
     hiding = _HIDING
+    raw_text = _RAW_TEXT
+    no_spaces = _NO_SPACES
+    make = Element
+    append_element = elements.append
     while stack:
         node, element, raw = stack.pop()
         element.index = len(elements)  # popped in document order: indexes are pre-order
-        elements.append(element)
+        append_element(element)
         if node is None:
             continue
         pending: list[_Pending] = []
         children = element.children
-        for child in node.iter(include_text=True):
-            tag = child.tag or ""
+        add = children.append
+        for child in node.iter(include_text=True, skip_empty=element.tag in no_spaces):
+            tag = child.tag
             if tag == "-text":
                 text = child.text_content
                 if text:
                     if raw:
-                        children.append(clean_pre(text))
+                        add(clean_pre(text))
                     elif text.isspace():
-                        children.append(" ")
+                        add(" ")
                     else:
-                        children.append(collapse(text))
+                        add(collapse(text))
                 continue
-            if tag in drop or tag[:1] == "-":
+            if tag is None or tag in drop or tag[0] == "-":
                 continue
             attrs = child.attributes
             if attrs and not hiding.isdisjoint(attrs) and _hidden(attrs):
@@ -176,11 +187,12 @@ def _copy(html_node: LexborNode, document: Document) -> None:
             if tag in special:
                 _special(tag, child, attrs, element, document, pending, raw)
                 continue
-            copy = Element(tag, attrs, element, -1)
-            children.append(copy)
-            pending.append((child, copy, raw or tag in _RAW_TEXT))
-        pending.reverse()
-        stack.extend(pending)
+            copy = make(tag, attrs, element, -1)
+            add(copy)
+            pending.append((child, copy, raw or tag in raw_text))
+        if pending:
+            pending.reverse()
+            stack.extend(pending)
 
 
 def _special(

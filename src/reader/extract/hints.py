@@ -116,8 +116,7 @@ def _weight_of(value: str) -> int:
     return (25 if positive else 0) - (25 if negative else 0)
 
 
-@lru_cache(maxsize=4096)
-def _unlikely_names(value: str) -> bool:
+def _unlikely_tokens(value: str) -> bool:
     tokens = _tokens(value)
     if not tokens or not _matches(tokens, _UNLIKELY_TOKENS, _UNLIKELY_NAME):
         return False
@@ -129,11 +128,16 @@ def is_unlikely(element: Element) -> bool:
     attrs = element.attrs
     if not attrs:
         return False
-    role = attrs.get("role")
+    return unlikely_names(attrs.get("class"), attrs.get("id"), attrs.get("role"))
+
+
+@lru_cache(maxsize=16384)
+def unlikely_names(class_names: str | None, id_name: str | None, role: str | None) -> bool:
     if role and role.lower() in _NEGATIVE_ROLES:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return len(names) > 1 and _unlikely_names(names)
+    if not class_names and not id_name:
+        return False
+    return _unlikely_tokens(f"{class_names or ''} {id_name or ''}")
 
 
 def class_weight(element: Element) -> int:
@@ -196,10 +200,14 @@ def _roles_of(value: str) -> int:
 def roles(element: Element) -> int:
     """AUTHOR / DATE / LEAD bits: what the class and id name the box as."""
     attrs = element.attrs
-    value = attrs.get("class")
-    found = _roles_of(value) if value else 0
-    value = attrs.get("id")
-    return found | _roles_of(value) if value else found
+    return names_roles(attrs.get("class"), attrs.get("id"))
+
+
+@lru_cache(maxsize=16384)
+def names_roles(class_names: str | None, id_name: str | None) -> int:
+    """`roles` for a class and an id value (cached: pages repeat the same class names)."""
+    found = _roles_of(class_names) if class_names else 0
+    return found | _roles_of(id_name) if id_name else found
 
 
 def has_part(element: Element, parts: tuple[str, ...]) -> bool:

@@ -411,15 +411,21 @@ class _Marks:
                 continue
             if not attrs:
                 continue
-            prop = (attrs.get("itemprop") or "").lower()
-            rel = (attrs.get("rel") or "").lower()
-            if prop == "author" or rel == "author":
-                marks.author_boxes.insert(marks.explicit_authors, element)
-                marks.explicit_authors += 1
-            elif prop in ("datepublished", "datecreated"):
-                marks.date_boxes.insert(0, element)
-            elif "class" in attrs or "id" in attrs:
-                roles = hints.roles(element)
+            prop = attrs.get("itemprop")
+            rel = attrs.get("rel")
+            if prop or rel:
+                prop = (prop or "").lower()
+                if prop == "author" or (rel or "").lower() == "author":
+                    marks.author_boxes.insert(marks.explicit_authors, element)
+                    marks.explicit_authors += 1
+                    continue
+                if prop in ("datepublished", "datecreated"):
+                    marks.date_boxes.insert(0, element)
+                    continue
+            class_names = attrs.get("class")
+            id_name = attrs.get("id")
+            if class_names or id_name:
+                roles = hints.names_roles(class_names, id_name)
                 if not roles:
                     continue
                 if roles & hints.AUTHOR:

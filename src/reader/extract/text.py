@@ -24,6 +24,8 @@ def collapse(text: str) -> str:
     Control characters are removed later, by `sanitize`, from the (far fewer) strings that reach
     the model: this runs on every text node of the page and must be cheap.
     """
+    if not text.isascii():
+        text = nfc(text)
     words = text.split()
     if not words:
         return " " if text else ""
@@ -44,17 +46,23 @@ def clean_line(text: str | None) -> str:
     """One trimmed, sanitized line of text: metadata values and attribute text (alt, titles)."""
     if not text:
         return ""
-    return " ".join(sanitize(text).split())
+    return " ".join(sanitize(nfc(text)).split())
 
 
 def clean_pre(text: str) -> str:
     """Preformatted text keeps newlines and tabs; other controls go; CRLF becomes LF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _PRE_CONTROL.sub("", text)
 
 
 def nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    """NFC, cheaply: applied to the text nodes and attribute values that reach the model rather
+    than to a whole page, whose scripts and markup are most of its weight."""
+    return (
+        text
+        if text.isascii() or unicodedata.is_normalized("NFC", text)
+        else unicodedata.normalize("NFC", text)
+    )
 
 
 def has_letters(text: str) -> bool:
