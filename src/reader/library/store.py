@@ -400,6 +400,8 @@ class Library:
         *,
         html_encoding: str | None = None,
         images: Sequence[ImageData] | None = None,
+        saved_at: datetime | None = None,
+        updated_at: datetime | None = None,
     ) -> SaveResult:
         """Save an article with its original page, or update it if this page is already saved.
 
@@ -408,6 +410,9 @@ class Library:
         flag, reading position and the first saved time. `html` and `images` replace what is
         stored when given; None keeps the stored page / images (an original is never dropped
         for lack of a new one). One transaction: all or nothing.
+
+        `saved_at` / `updated_at` replace "now" when a library is restored from an export;
+        `saved_at` only applies to a new entry (a re-save keeps the first saved time).
         """
         url = url.strip()
         if not url:
@@ -443,6 +448,8 @@ class Library:
         )
         blobs = [(image, hashlib.sha256(image.data).digest()) for image in images or ()]
         now = iso(datetime.now(UTC))
+        first_saved = now if saved_at is None else iso(saved_at)
+        updated = now if updated_at is None else iso(updated_at)
         with self._write() as conn:
             existing = self._find(conn, keys)
             if existing is None:
@@ -450,7 +457,7 @@ class Library:
                     "INSERT INTO articles (url, final_url, canonical_url, title, authors, site,"
                     " host, language, published, word_count, saved_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*meta, now, now),
+                    (*meta, first_saved, updated),
                 )
                 article_id = int(cursor.lastrowid or 0)
                 conn.execute(
@@ -465,7 +472,7 @@ class Library:
                     "UPDATE articles SET url = ?, final_url = ?, canonical_url = ?, title = ?,"
                     " authors = ?, site = ?, host = ?, language = ?, published = ?,"
                     " word_count = ?, updated_at = ? WHERE id = ?",
-                    (*meta, now, article_id),
+                    (*meta, updated, article_id),
                 )
                 conn.execute(
                     "UPDATE article_bodies SET body_text = ?, article_json = ?, json_size = ?,"
