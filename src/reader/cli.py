@@ -19,6 +19,9 @@ from reader import __version__
 from reader.errors import ReaderError, UsageError
 from reader.plain import FORMATS, Format, render
 
+COMMANDS = ("save", "list", "search", "open", "rm", "tag", "export", "import")
+"""First words that name a library command (commands.py); a file so named is opened as ./NAME."""
+
 EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
@@ -34,7 +37,7 @@ exit codes: 0 ok, 2 usage, 3 unreadable file, 4 network, 5 HTTP error or too lar
 """
 
 
-class _Parser(argparse.ArgumentParser):
+class ReaderArgumentParser(argparse.ArgumentParser):
     """argparse that reports errors in our one-line style instead of printing usage."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -42,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = ReaderArgumentParser(
         prog="reader",
         description="Read web articles in the terminal: reader mode, text size and contrast.",
         epilog=EPILOG,
@@ -75,8 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _run(build_parser().parse_args(argv))
+        if arguments and arguments[0] in COMMANDS:
+            from reader.commands import run as run_command
+
+            return run_command(arguments)
+        return _run(build_parser().parse_args(arguments))
     except ReaderError as error:
         return _fail(str(error), error.exit_code)
     except KeyboardInterrupt:

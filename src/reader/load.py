@@ -41,8 +41,13 @@ def require_body(article: Article, source: str) -> Article:
 
 async def load_article(source: str, *, timeout: float = 15.0) -> Article:
     """Fetch and extract `source` (URL, path or "-"); raises ReaderError subclasses only."""
+    return (await load_page(source, timeout=timeout))[1]
+
+
+async def load_page(source: str, *, timeout: float = 15.0) -> tuple[Page, Article]:
+    """`load_article` that also returns the page, for callers that keep the original (library)."""
     page = await fetch_page(source, timeout=timeout)
-    return require_body(article_from_page(page), source)
+    return page, require_body(article_from_page(page), source)
 
 
 def demo_article() -> Article:

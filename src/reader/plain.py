@@ -25,7 +25,7 @@ from reader.model import (
     Table,
     TableCell,
 )
-from reader.sanitize import one_line, strip_controls
+from reader.sanitize import inert_json, one_line, strip_controls
 
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
@@ -186,13 +186,5 @@ def render_markdown(article: Article) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _clean_json(article: Article) -> str:
-    """The model as JSON, lossless but inert on a terminal.
-
-    json.dumps escapes C0 controls itself; DEL, C1 (0x9b is a CSI to many terminals) and bidi
-    overrides are escaped here too. They only occur inside strings, where \\uXXXX is equivalent.
-    """
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", article.to_json(indent=2))
+    return inert_json(article.to_json(indent=2))

@@ -21,3 +21,13 @@ def strip_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """A metadata value for a single line: controls gone, whitespace runs collapsed."""
     return " ".join(strip_controls(text).split())
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(text: str) -> str:
+    """JSON text that is safe to print: json.dumps escapes C0 controls but not DEL, C1 (0x9b is
+    a CSI to many terminals) or bidi overrides. They only occur inside strings, where \\uXXXX
+    means the same, so the data is unchanged."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
