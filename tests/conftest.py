@@ -1,4 +1,4 @@
-"""Shared fixtures. Every test runs with its own preferences file, never the user's."""
+"""Shared fixtures: each test gets its own preferences file and HTTP cache, never the user's."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     monkeypatch.setenv("READER_CONFIG", str(path))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield path
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point READER_CACHE_DIR at a fresh directory so no test reads or fills the user's cache."""
+    path = tmp_path / "cache"
+    monkeypatch.setenv("READER_CACHE_DIR", str(path))
+    return path
 
 
 @pytest.fixture

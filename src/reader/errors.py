@@ -66,21 +66,24 @@ class HTTPStatusError(ReaderError):
     exit_code = 5
     hint = "check the address; the page may have moved or the server may be failing"
 
-    def __init__(self, status: int, url: str, reason: str = "") -> None:
+    def __init__(self, status: int, url: str, reason: str = "", *, hint: str | None = None) -> None:
         self.status = status
         self.url = url
         label = f"HTTP {status}{' ' + reason if reason else ''}"
-        if status == 404 or status == 410:
-            hint = "the page does not exist (any more); check the address"
-        elif status in (401, 403):
-            hint = "the site refuses access; it may need a login or block readers"
-        elif status == 429:
-            hint = "the site is rate-limiting; wait a minute and try again"
-        elif status >= 500:
-            hint = "the server is failing; try again later"
-        else:
-            hint = None
-        super().__init__(f"{label} from {url}", hint)
+        # `hint`: the caller may know more, e.g. how long a 429 asked us to wait.
+        super().__init__(f"{label} from {url}", hint if hint is not None else _status_hint(status))
+
+
+def _status_hint(status: int) -> str | None:
+    if status == 404 or status == 410:
+        return "the page does not exist (any more); check the address"
+    if status in (401, 403):
+        return "the site refuses access; it may need a login or block readers"
+    if status == 429:
+        return "the site is rate-limiting; wait a minute and try again"
+    if status >= 500:
+        return "the server is failing; try again later"
+    return None
 
 
 class TooLarge(ReaderError):

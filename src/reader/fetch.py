@@ -9,22 +9,34 @@ an existing path is a file; any other scheme is a usage error; a name ending in 
 (".html", ".txt", ...) is a file; something shaped like a host name ("example.com/a",
 "localhost:8000") is a web address (https://, or http:// for loopback hosts, which rarely have
 certificates); anything else is a file, so a mistyped path reports "no such file".
+
+On the web: one GET per hop on one httpx client (the caller's, shared, or one per call), HTTP
+redirects and `<meta http-equiv="refresh">` followed by hand within one budget, answers from the
+on-disk HTTP cache (`reader.http_cache`) or revalidated with a 304, transient failures retried
+(`RetryPolicy`), bodies decompressed here under a cap, and one deadline over all of it. A page
+from the network can never lead to a local file (see `is_safe_remote_link`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import difflib
+import functools
+import html
+import importlib
 import os
 import re
 import socket
 import ssl
 import sys
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import BinaryIO, Final, Literal
+from typing import BinaryIO, Final, Literal, TypedDict, Unpack
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -44,18 +56,32 @@ from reader.errors import (
     TooLarge,
     UsageError,
 )
+from reader.http_cache import CachedResponse, HttpCache
 
 __all__ = [
     "ACCEPT",
+    "ACCEPT_ENCODING",
+    "CONNECT_TIMEOUT",
+    "DEFAULT_RETRY",
+    "DEFAULT_TIMEOUT",
+    "MAX_BYTES",
     "MAX_REDIRECTS",
+    "MAX_REFRESH_DELAY",
+    "NO_RETRY",
+    "READ_TIMEOUT",
     "USER_AGENT",
+    "FetchOptions",
     "Page",
+    "RetryPolicy",
     "Source",
     "SourceKind",
     "accept_language",
     "classify_source",
     "fetch",
     "fetch_page",
+    "http2_available",
+    "is_safe_remote_link",
+    "make_client",
     "resolve_source",
 ]
 
@@ -101,7 +127,15 @@ def _version() -> str:
 
 USER_AGENT: Final = f"reader-tui/{_version()} (+https://pypi.org/project/reader-tui/)"
 ACCEPT: Final = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+ACCEPT_ENCODING: Final = "gzip, deflate"
 MAX_REDIRECTS: Final = 10
+"""HTTP redirects and meta refreshes together."""
+MAX_BYTES: Final = 20_000_000
+"""Default cap on a body, after decompression."""
+DEFAULT_TIMEOUT: Final = 15.0
+"""Default deadline for a whole fetch, in seconds."""
+CONNECT_TIMEOUT: Final = 10.0
+READ_TIMEOUT: Final = 10.0
 
 # --- sources -------------------------------------------------------------------------------
 
@@ -215,8 +249,13 @@ def accept_language(environ: Mapping[str, str] | None = None) -> str:
     return ",".join(ranges)
 
 
-def _request_headers() -> dict[str, str]:
-    return {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Language": accept_language()}
+def _request_headers(language: str | None = None) -> dict[str, str]:
+    return {
+        "User-Agent": USER_AGENT,
+        "Accept": ACCEPT,
+        "Accept-Language": language or accept_language(),
+        "Accept-Encoding": ACCEPT_ENCODING,  # only what `_BodyDecoder` can unpack with a cap
+    }
 
 
 # --- what a body is ------------------------------------------------------------------------
@@ -440,38 +479,480 @@ async def _local_page(source: Source, max_bytes: int, stdin: BinaryIO | None) ->
 
 
 # --- the web -------------------------------------------------------------------------------
+#
+# One GET per hop, redirects followed by hand so that HTTP redirects and <meta> refreshes share
+# one budget and no hop can lead to a file; each hop may be answered by the cache, retried when
+# the failure is transient, and its body is decompressed by us so a bomb is stopped at the cap.
 
 
-async def _download(client: httpx.AsyncClient, url: str, timeout: float, max_bytes: int) -> Page:
-    async with client.stream(
-        "GET",
-        url,
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How hard to try again after a transient failure of a GET (which is idempotent).
+
+    Retried: a connection reset or dropped mid-answer, 502/503/504, and 429. A Retry-After
+    header is honoured when it asks for at most `max_retry_after` seconds (and fits in the
+    deadline); a longer wait fails at once with a message that says how long the site asked
+    for. Without it, the waits are `backoff`, 2 x `backoff`, ... Never retried: other 4xx,
+    unknown hosts, refused connections, TLS failures, timeouts.
+    """
+
+    attempts: int = 3
+    """Tries in all, the first included; 1 turns retrying off."""
+    backoff: float = 0.5
+    """Seconds before the second try; doubled for each further one."""
+    max_retry_after: float = 10.0
+
+    def wait(self, attempt: int) -> float:
+        """The pause after failed try number `attempt` (1-based) when the server names none."""
+        return float(self.backoff * 2 ** (attempt - 1))
+
+
+DEFAULT_RETRY: Final = RetryPolicy()
+NO_RETRY: Final = RetryPolicy(attempts=1)
+_RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+
+
+class FetchOptions(TypedDict, total=False):
+    """The keyword options of `fetch_page`, for wrappers that pass them on (`fetch`, batches)."""
+
+    timeout: float
+    connect_timeout: float
+    read_timeout: float
+    max_bytes: int
+    max_redirects: int
+    retry: RetryPolicy
+    use_cache: bool
+    cache: HttpCache | None
+    language: str | None
+    allow_local: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Everything one web fetch needs, decided once."""
+
+    timeout: httpx.Timeout
+    total: float
+    max_bytes: int
+    max_redirects: int
+    retry: RetryPolicy
+    cache: HttpCache | None
+    headers: Mapping[str, str]
+    deadline: float
+    """`loop.time()` by which the whole fetch must be done."""
+
+    def time_left(self) -> float:
+        return self.deadline - asyncio.get_running_loop().time()
+
+
+@functools.cache
+def http2_available() -> bool:
+    """Whether `h2` imports, so HTTP/2 can be offered (`pip install 'reader-tui[http2]'`)."""
+    try:
+        importlib.import_module("h2")
+    except ImportError:
+        return False
+    return True
+
+
+def make_client(*, max_connections: int = 10, http2: bool | None = None) -> httpx.AsyncClient:
+    """The client reader fetches with: share one for many fetches (the TUI, batches).
+
+    Our headers; redirects left to `fetch_page` (which also counts meta refreshes); HTTP/2 when
+    `h2` is installed (`http2=None`); proxies from HTTP(S)_PROXY / ALL_PROXY / NO_PROXY, as
+    httpx reads them (`trust_env`). Close it with `await client.aclose()` or `async with`.
+    """
+    use_http2 = http2_available() if http2 is None else http2
+    return httpx.AsyncClient(
         headers=_request_headers(),
-        follow_redirects=True,
-        timeout=httpx.Timeout(timeout),
-    ) as response:
-        final_url = str(response.url)
-        if response.status_code >= 400:
-            raise HTTPStatusError(response.status_code, final_url, response.reason_phrase)
-        header = response.headers.get("content-type")
-        media_type = _media_type(header)
-        _refuse_by_type(media_type, "this link")
-        length = response.headers.get("content-length", "")
-        if length.isdigit() and int(length) > max_bytes:
-            raise TooLarge(f"{final_url} is larger than the {_size(max_bytes)} limit")
-        chunks: list[bytes] = []
-        total = 0
-        async for chunk in response.aiter_bytes():  # decompressed: the cap also stops gzip bombs
+        verify=_tls_context(
+            os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"), use_http2
+        ),
+        follow_redirects=False,
+        timeout=httpx.Timeout(DEFAULT_TIMEOUT, connect=CONNECT_TIMEOUT),
+        limits=httpx.Limits(
+            max_connections=max_connections, max_keepalive_connections=max_connections
+        ),
+        http2=use_http2,
+        trust_env=True,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _tls_context(cafile: str | None, capath: str | None, http2: bool) -> ssl.SSLContext:
+    """Reading the CA bundle costs ~15 ms: once per process, not once per client.
+
+    The arguments only key the cache: httpx reads SSL_CERT_FILE / SSL_CERT_DIR itself. `http2`
+    keys it too because httpcore sets the context's ALPN protocols from the client's choice.
+    """
+    return httpx.create_ssl_context(trust_env=True)
+
+
+def is_safe_remote_link(url: str) -> bool:
+    """Whether a link found in a web page may be followed: an absolute http(s) URL with a host.
+
+    Everything else (file://, a bare path, javascript:, data:, a relative link not yet resolved
+    against the page's URL) is refused, so a page can never make the reader open a local file.
+    """
+    scheme_match = _SCHEME.fullmatch(url.strip())
+    if scheme_match is None or scheme_match.group(1).lower() not in ("http", "https"):
+        return False
+    try:
+        return bool(httpx.URL(url.strip()).host)
+    except (httpx.InvalidURL, ValueError):
+        return False
+
+
+# --- Content-Encoding, decoded by us with a cap on the output --------------------------------
+
+
+class _Overflow(Exception):
+    """More decompressed bytes than allowed."""
+
+
+class _Inflater:
+    """One gzip or deflate layer that never produces more than it is allowed to.
+
+    httpx's own decoders inflate a whole network chunk at once: 64 KB of a gzip bomb is 64 MB
+    in memory before any size check. zlib's `max_length` stops at the cap instead.
+    """
+
+    def __init__(self, coding: str) -> None:
+        self._gzip = coding in ("gzip", "x-gzip")
+        self._raw = False  # deflate: zlib-wrapped, or raw as some servers send it
+        self._started = False
+        self._ended = False
+        self._zlib = self._decompressor()
+
+    def _decompressor(self) -> zlib._Decompress:
+        if self._gzip:
+            return zlib.decompressobj(zlib.MAX_WBITS | 16)
+        return zlib.decompressobj(-zlib.MAX_WBITS if self._raw else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Inflate `data`; raises _Overflow past `room` bytes of output."""
+        out: list[bytes] = []
+        while data and not self._ended:
+            try:
+                piece = self._zlib.decompress(data, room + 1)
+            except zlib.error:
+                if self._gzip or self._started or self._raw:
+                    raise
+                self._raw = True  # first bytes of a "deflate" body that is raw deflate
+                self._zlib = self._decompressor()
+                continue
+            self._started = True
+            room -= len(piece)
+            if room < 0:
+                raise _Overflow
+            out.append(piece)
+            data = b""
+            if self._zlib.eof:
+                data = self._zlib.unused_data
+                if self._gzip and data.startswith(b"\x1f\x8b"):
+                    self._zlib = self._decompressor()  # another gzip member follows
+                else:
+                    self._ended = True  # trailing bytes after the stream: ignored
+        return b"".join(out)
+
+
+class _BodyDecoder:
+    """The Content-Encoding layers of a response, undone in reverse order, with a cap."""
+
+    def __init__(self, content_encoding: str | None, host: str) -> None:
+        codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+        self.compressed = False
+        self._layers: list[_Inflater] = []
+        for coding in reversed(codings):
+            if coding == "identity":
+                continue
+            if coding not in ("gzip", "x-gzip", "deflate"):
+                raise NetworkError(
+                    f"{host} sent the page compressed as {coding!r}, which reader cannot unpack",
+                    "the server ignored the encodings reader asked for; open it in a browser",
+                )
+            self._layers.append(_Inflater(coding))
+            self.compressed = True
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """The next piece of the body; raises _Overflow once the body passes `room` bytes."""
+        for layer in self._layers:
+            data = layer.feed(data, room)
+        if len(data) > room:
+            raise _Overflow
+        return data
+
+
+# --- meta refresh ------------------------------------------------------------------------------
+
+MAX_REFRESH_DELAY: Final = 10.0
+"""A refresh that waits longer than this is a page that reloads itself, not a redirect."""
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
+_REFRESH = re.compile(
+    r"\s*(?P<delay>\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(?P<url>.*))?",
+    re.IGNORECASE | re.DOTALL,
+)
+_REFRESH_SCAN = 65_536
+"""Characters of the page searched for a refresh (it belongs in <head>)."""
+
+
+def _parse_refresh(content: str) -> tuple[float, str] | None:
+    """(delay, url) from a refresh value such as "0; url='/next'", or None without a URL."""
+    match = _REFRESH.fullmatch(content)
+    if match is None or not match.group("url"):
+        return None
+    target = match.group("url").strip()
+    if target[:1] in ("'", '"'):
+        quote = target[0]
+        target = target[1:].split(quote, 1)[0]
+    target = target.strip()
+    return (float(match.group("delay")), target) if target else None
+
+
+def _refresh_value(page: Page) -> str | None:
+    """The page's refresh instruction: the Refresh header, else a `<meta http-equiv>`.
+
+    Tags inside comments or `<noscript>` are skipped: the latter send script-less browsers to
+    a "please enable JavaScript" page, while the article is usually in the page itself.
+    """
+    header = page.headers.get("refresh")
+    if header is not None:
+        return header
+    if page.content_type == "text/plain":
+        return None
+    head = page.text[:_REFRESH_SCAN]
+    lower = head.lower()
+    for tag in _META_TAG.finditer(head):
+        attributes = {
+            name.lower(): html.unescape(value.strip("\"'"))
+            for name, value in _ATTRIBUTE.findall(tag.group(0)[5:-1])
+        }
+        if attributes.get("http-equiv", "").strip().lower() != "refresh":
+            continue
+        start = tag.start()  # rfind, not a lazy regex: that rescans the page per unclosed "<!--"
+        if lower.rfind("<!--", 0, start) > lower.rfind("-->", 0, start):
+            continue
+        if lower.rfind("<noscript", 0, start) > lower.rfind("</noscript", 0, start):
+            continue
+        return attributes.get("content", "")
+    return None
+
+
+def _refresh_target(page: Page) -> str | None:
+    """Where a meta/header refresh sends the reader, if it is a redirect worth following.
+
+    Only short delays (at most MAX_REFRESH_DELAY seconds), only http(s) targets, never the page
+    itself (a page that reloads itself is the content). Anything else leaves the page as it is.
+    """
+    value = _refresh_value(page)
+    parsed = _parse_refresh(value) if value is not None else None
+    if parsed is None or parsed[0] > MAX_REFRESH_DELAY:
+        return None
+    try:
+        here = httpx.URL(page.url)
+        target = here.join(parsed[1])
+    except (httpx.InvalidURL, ValueError):
+        return None
+    if target.scheme not in ("http", "https") or not target.host:
+        return None
+    if target.copy_with(fragment=None) == here.copy_with(fragment=None):
+        return None
+    return str(target)
+
+
+# --- one hop ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Redirect:
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Busy:
+    """A status worth retrying (429, 502-504) and how long the server asked us to wait."""
+
+    status: int
+    url: str
+    reason: str
+    retry_after: float | None
+
+    def error(self, hint: str | None = None) -> HTTPStatusError:
+        return HTTPStatusError(self.status, self.url, self.reason, hint=hint)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _is_transient(exc: httpx.TransportError) -> bool:
+    """A dropped connection, which a second try often gets past; not DNS, refusal, TLS, time."""
+    if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.RemoteProtocolError):
+        return True
+    if isinstance(exc, httpx.ConnectError):
+        return any(
+            isinstance(cause, ConnectionResetError | ConnectionAbortedError)
+            for cause in _chain(exc)
+        )
+    return False
+
+
+def _lower_headers(headers: httpx.Headers) -> Mapping[str, str]:
+    return MappingProxyType({name.lower(): value for name, value in headers.items()})
+
+
+def _page_from_cache(entry: CachedResponse) -> Page:
+    header = entry.headers.get("content-type")
+    content_type = _article_type(_media_type(header), entry.body, "this link")
+    headers = MappingProxyType(dict(entry.headers))
+    return _page(entry.url, entry.body, content_type, charset_from_content_type(header), headers)
+
+
+def _redirect_target(response: httpx.Response, url: str) -> str:
+    location = response.headers["location"]
+    try:
+        target = response.url.join(location)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise _unopenable_redirect(url, location) from exc
+    if target.scheme not in ("http", "https") or not target.host:
+        raise _unopenable_redirect(url, location)  # file:// included: never read a file
+    return str(target)
+
+
+def _unopenable_redirect(url: str, target: str) -> NetworkError:
+    return NetworkError(
+        f"{url} redirected to an address reader cannot open: {target[:200]!r}",
+        "open it in a browser instead",
+    )
+
+
+async def _read_body(response: httpx.Response, plan: _Plan, final_url: str) -> bytes:
+    """The decompressed body, refused as soon as it passes the cap or shows a PDF's magic."""
+    decoder = _BodyDecoder(response.headers.get("content-encoding"), response.url.host)
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        async for raw in response.aiter_raw():
+            chunk = decoder.feed(raw, plan.max_bytes - total)
+            if not chunk:
+                continue
             chunks.append(chunk)
             if total < _MAGIC_LENGTH <= total + len(chunk):  # stop a PDF after its first bytes
                 _refuse_magic(b"".join(chunks))
             total += len(chunk)
-            if total > max_bytes:
-                raise TooLarge(f"{final_url} is larger than the {_size(max_bytes)} limit")
-        headers = MappingProxyType({k.lower(): v for k, v in response.headers.items()})
-    data = b"".join(chunks)
+    except _Overflow:
+        unpacked = " once decompressed" if decoder.compressed else ""
+        raise TooLarge(
+            f"{final_url} is larger than the {_size(plan.max_bytes)} limit{unpacked}"
+        ) from None
+    except zlib.error as exc:
+        raise NetworkError(
+            f"{response.url.host} sent a corrupt compressed page",
+            "try again later; the server is misbehaving",
+        ) from exc
+    return b"".join(chunks)
+
+
+async def _exchange(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: Mapping[str, str],
+    plan: _Plan,
+    cached: CachedResponse | None,
+) -> Page | _Redirect | _Busy:
+    """One GET: a page, a redirect to follow, or a status worth retrying; raises the rest."""
+    async with client.stream(
+        "GET", url, headers=headers, timeout=plan.timeout, follow_redirects=False
+    ) as response:
+        final_url = str(response.url)
+        status = response.status_code
+        if status == 304 and cached is not None:
+            cache = plan.cache
+            assert cache is not None  # a cached entry comes from the plan's cache
+            entry = await asyncio.to_thread(cache.refresh, cached, response.headers)
+            return _page_from_cache(entry)
+        if response.has_redirect_location:
+            return _Redirect(_redirect_target(response, final_url))
+        if status in _RETRY_STATUSES:
+            wait = _retry_after(response.headers.get("retry-after"))
+            return _Busy(status, final_url, response.reason_phrase, wait)
+        if status >= 400:
+            raise HTTPStatusError(status, final_url, response.reason_phrase)
+        header = response.headers.get("content-type")
+        media_type = _media_type(header)
+        _refuse_by_type(media_type, "this link")
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > plan.max_bytes:
+            raise TooLarge(f"{final_url} is larger than the {_size(plan.max_bytes)} limit")
+        data = await _read_body(response, plan, final_url)
+        response_headers = _lower_headers(response.headers)
     content_type = _article_type(media_type, data, "this link")
-    return _page(final_url, data, content_type, charset_from_content_type(header), headers)
+    page = _page(final_url, data, content_type, charset_from_content_type(header), response_headers)
+    if plan.cache is not None and status == 200:
+        await asyncio.to_thread(plan.cache.store, final_url, response_headers, data, headers)
+    return page
+
+
+async def _get(client: httpx.AsyncClient, url: str, plan: _Plan) -> Page | _Redirect:
+    """One hop: from the cache when fresh, else a (conditional) GET, retried when transient."""
+    cached = None
+    headers = dict(plan.headers)
+    if plan.cache is not None:
+        cached = await asyncio.to_thread(plan.cache.load, url, headers)
+        if cached is not None and cached.is_fresh():
+            return _page_from_cache(cached)  # no request at all
+        if cached is not None:
+            headers.update(cached.validators())
+    retry = plan.retry
+    for attempt in range(1, max(1, retry.attempts) + 1):
+        last = attempt >= retry.attempts
+        try:
+            result = await _exchange(client, url, headers, plan, cached)
+        except httpx.TransportError as exc:
+            if last or not _is_transient(exc) or retry.wait(attempt) >= plan.time_left():
+                raise
+            await asyncio.sleep(retry.wait(attempt))
+            continue
+        if not isinstance(result, _Busy):
+            return result
+        asked = result.retry_after
+        if asked is not None and asked > min(retry.max_retry_after, plan.time_left()):
+            raise result.error(
+                f"the site asks to wait {asked:g} s before trying again; try again later"
+            )
+        wait = asked if asked is not None else retry.wait(attempt)
+        if last or wait >= plan.time_left():  # a retry that cannot finish in time: say why now
+            raise result.error()
+        await asyncio.sleep(wait)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+async def _follow(client: httpx.AsyncClient, url: str, plan: _Plan) -> Page:
+    """Hop until a page that is not a redirect; HTTP redirects and refreshes share the budget."""
+    current = str(httpx.URL(url))  # normalised, as responses report it: one cache key per page
+    for _ in range(plan.max_redirects + 1):
+        result = await _get(client, current, plan)
+        if isinstance(result, _Redirect):
+            current = result.target
+            continue
+        target = _refresh_target(result)
+        if target is None:
+            return result
+        current = target
+    raise RedirectLoop(f"too many redirects (more than {plan.max_redirects}) from {url}")
 
 
 def _refuse_magic(head: bytes) -> None:
@@ -525,36 +1006,31 @@ def _connect_error(exc: httpx.ConnectError, url: str) -> NetworkError:
     return NetworkError(f"cannot connect to {where}: {exc}")
 
 
-async def _fetch_http(
-    url: str, *, timeout: float, max_bytes: int, client: httpx.AsyncClient | None
-) -> Page:
+async def _fetch_http(url: str, plan: _Plan, client: httpx.AsyncClient | None) -> Page:
     host = httpx.URL(url).host
-    redirect_limit = MAX_REDIRECTS if client is None else client.max_redirects
+    timeout = plan.timeout
     try:
-        async with asyncio.timeout(timeout):  # httpx times each read, not the whole download
+        async with asyncio.timeout(plan.total):  # httpx times each read, not the whole download
             if client is not None:
-                return await _download(client, url, timeout, max_bytes)
-            async with httpx.AsyncClient(
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                timeout=httpx.Timeout(timeout),
-            ) as own:
-                return await _download(own, url, timeout, max_bytes)
+                return await _follow(client, url, plan)
+            async with make_client(max_connections=2) as own:
+                return await _follow(own, url, plan)
+    except httpx.ConnectTimeout as exc:
+        failed = _failed_url(exc, url).host
+        raise FetchTimeout(
+            f"{failed} did not accept a connection within {timeout.connect:g} s"
+        ) from exc
+    except httpx.ReadTimeout as exc:
+        failed = _failed_url(exc, url).host
+        raise FetchTimeout(
+            f"{failed} stopped sending: nothing arrived for {timeout.read:g} s"
+        ) from exc
     except (TimeoutError, httpx.TimeoutException) as exc:
-        raise FetchTimeout(f"{host} did not deliver the page within {timeout:g} s") from exc
-    except httpx.TooManyRedirects as exc:
-        raise RedirectLoop(f"too many redirects (more than {redirect_limit}) from {url}") from exc
+        raise FetchTimeout(f"{host} did not deliver the page within {plan.total:g} s") from exc
     except httpx.ConnectError as exc:
         raise _connect_error(exc, url) from exc
-    except httpx.DecodingError as exc:
-        raise NetworkError(
-            f"{host} sent a corrupt compressed page", "try again later; the server is misbehaving"
-        ) from exc
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        raise NetworkError(
-            f"{url} redirected to an address reader cannot open ({exc})",
-            "open it in a browser instead",
-        ) from exc
+        raise _unopenable_redirect(url, str(exc)) from exc
     except httpx.HTTPError as exc:  # ReadError, RemoteProtocolError, ProxyError, ...
         raise NetworkError(
             f"the connection to {host} failed: {str(exc) or type(exc).__name__}"
@@ -569,35 +1045,68 @@ async def _fetch_http(
 async def fetch_page(
     source: str,
     *,
-    timeout: float = 15.0,
-    max_bytes: int = 20_000_000,
+    timeout: float = DEFAULT_TIMEOUT,
+    connect_timeout: float = CONNECT_TIMEOUT,
+    read_timeout: float = READ_TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    max_redirects: int = MAX_REDIRECTS,
+    retry: RetryPolicy = DEFAULT_RETRY,
+    use_cache: bool = True,
+    cache: HttpCache | None = None,
+    language: str | None = None,
+    allow_local: bool = True,
     client: httpx.AsyncClient | None = None,
     stdin: BinaryIO | None = None,
 ) -> Page:
     """Fetch and decode a web address, a local file or "-"; raises only ReaderError subclasses.
 
-    `timeout` bounds the whole download (connect, redirects and body), not just each read;
-    `max_bytes` bounds the body after decompression. `client` lets a long-lived caller reuse
-    connections (our headers, redirects and timeouts still apply); it is left open. `stdin`
-    replaces `sys.stdin.buffer` for "-". Local sources never touch the network.
+    `timeout` bounds the whole fetch (connect, retries, redirects and body); `connect_timeout`
+    and `read_timeout` bound one connection attempt and one silence while reading (each at most
+    `timeout`). `max_bytes` bounds the body after decompression. `max_redirects` counts HTTP
+    redirects and meta refreshes together. `retry` says how transient failures are retried.
+
+    `use_cache=False` bypasses the HTTP cache entirely (`--no-cache`); `cache` picks a store
+    other than the default directory (`READER_CACHE_DIR` or the platform cache dir).
+    `language` is the Accept-Language value (default: from the locale; the config may set it).
+
+    `allow_local=False` is for links found in a web page: anything but an absolute http(s)
+    URL is refused with a UsageError, so a remote page can never open a local file.
+    `client` lets a long-lived caller share connections (our headers, redirects and timeouts
+    still apply; see `make_client`); it is left open. `stdin` replaces `sys.stdin.buffer`.
     """
-    resolved = resolve_source(source)
-    if resolved.kind == "http":
-        return await _fetch_http(
-            resolved.location, timeout=timeout, max_bytes=max_bytes, client=client
+    if not allow_local and not is_safe_remote_link(source):
+        raise UsageError(
+            f"refused to open {source[:200]!r} from a web page",
+            "a page may only lead to http:// and https:// addresses, never to local files",
         )
-    return await _local_page(resolved, max_bytes, stdin)
+    resolved = resolve_source(source)
+    if resolved.kind != "http":
+        return await _local_page(resolved, max_bytes, stdin)
+    plan = _Plan(
+        timeout=httpx.Timeout(
+            timeout,
+            connect=min(connect_timeout, timeout),
+            read=min(read_timeout, timeout),
+            write=min(read_timeout, timeout),
+            pool=timeout,
+        ),
+        total=timeout,
+        max_bytes=max_bytes,
+        max_redirects=max_redirects,
+        retry=retry,
+        cache=(cache if cache is not None else HttpCache()) if use_cache else None,
+        headers=_request_headers(language),
+        deadline=asyncio.get_running_loop().time() + timeout,
+    )
+    return await _fetch_http(resolved.location, plan, client)
 
 
 def fetch(
     source: str,
     *,
-    timeout: float = 15.0,
-    max_bytes: int = 20_000_000,
     client: httpx.AsyncClient | None = None,
     stdin: BinaryIO | None = None,
+    **options: Unpack[FetchOptions],
 ) -> Page:
     """`fetch_page` for callers without an event loop; a `client` must not be used elsewhere."""
-    return asyncio.run(
-        fetch_page(source, timeout=timeout, max_bytes=max_bytes, client=client, stdin=stdin)
-    )
+    return asyncio.run(fetch_page(source, client=client, stdin=stdin, **options))

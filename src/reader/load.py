@@ -39,14 +39,19 @@ def require_body(article: Article, source: str) -> Article:
     return article
 
 
-async def load_article(source: str, *, timeout: float = 15.0) -> Article:
-    """Fetch and extract `source` (URL, path or "-"); raises ReaderError subclasses only."""
-    return (await load_page(source, timeout=timeout))[1]
+async def load_article(source: str, *, timeout: float = 15.0, use_cache: bool = True) -> Article:
+    """Fetch and extract `source` (URL, path or "-"); raises ReaderError subclasses only.
+
+    `use_cache=False` bypasses the HTTP cache (`--no-cache`).
+    """
+    return (await load_page(source, timeout=timeout, use_cache=use_cache))[1]
 
 
-async def load_page(source: str, *, timeout: float = 15.0) -> tuple[Page, Article]:
+async def load_page(
+    source: str, *, timeout: float = 15.0, use_cache: bool = True
+) -> tuple[Page, Article]:
     """`load_article` that also returns the page, for callers that keep the original (library)."""
-    page = await fetch_page(source, timeout=timeout)
+    page = await fetch_page(source, timeout=timeout, use_cache=use_cache)
     return page, require_body(article_from_page(page), source)
 
 

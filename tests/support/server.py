@@ -8,8 +8,13 @@ random port, so redirects, gzip, slow bodies and status codes behave as they do 
         http_server.route("/raw", cp1258_bytes, content_type="text/html")  # no charset
         http_server.redirect("/old", "/a")
         http_server.route("/slow", b"x" * 20, drip=0.1, chunk_size=1)     # 2 s to send
+        http_server.route("/cached", "<p>same</p>", headers={"ETag": '"v1"'})  # answers 304s
+        http_server.sequence("/flaky", Response(status=503), Response(b"<p>ok</p>"))
         page = fetch(http_server.url("/old"))
         assert http_server.log[-1].headers["user-agent"].startswith("reader-tui/")
+
+A route whose headers carry an ETag or Last-Modified answers conditional requests that match
+them with 304 Not Modified, as a real server does (`conditional=False` turns that off).
 
 Use the `http_server` fixture (tests/conftest.py) in tests; outside pytest (a demo, a tmux test
 driving another process) use `with PageServer() as server:`. Unknown paths answer 404.
@@ -18,20 +23,34 @@ driving another process) use `with PageServer() as server:`. Unknown paths answe
 from __future__ import annotations
 
 import gzip as gzip_module
+import socket
 import ssl
+import struct
 import sys
 import tempfile
 import threading
+import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-__all__ = ["PageServer", "Request", "Response", "encode_windows_1258", "trusting_client_context"]
+__all__ = [
+    "Answer",
+    "PageServer",
+    "Request",
+    "Response",
+    "encode_windows_1258",
+    "self_signed_certificate_pem",
+    "trusting_client_context",
+    "unaccepting_port",
+]
 
 
 class Request(NamedTuple):
@@ -42,6 +61,14 @@ class Request(NamedTuple):
     """The request target, query string included."""
     headers: Mapping[str, str]
     """Header names in lower case."""
+
+
+class Answer(NamedTuple):
+    """What the server sent for one request (status 0: it reset or dropped the connection)."""
+
+    path: str
+    status: int
+    body_bytes: int
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,12 @@ class Response:
     drip: float = 0.0
     """Seconds to wait between body chunks (a server that answers but never finishes)."""
     chunk_size: int = 1024
+    endless: bool = False
+    """Send `body` over and over, without a Content-Length, until the client hangs up."""
+    reset: bool = False
+    """Read the request, then reset the connection (TCP RST) without answering."""
+    conditional: bool = True
+    """Answer 304 when If-None-Match / If-Modified-Since match the ETag / Last-Modified sent."""
 
 
 class PageServer:
@@ -68,10 +101,18 @@ class PageServer:
     """
 
     def __init__(self, host: str = "127.0.0.1", *, tls: bool = False) -> None:
-        self._routes: dict[str, Response] = {}
+        self._routes: dict[str, list[Response]] = {}
+        self._routes_lock = threading.Lock()
         self._stopping = threading.Event()
         self.log: list[Request] = []
         """Every request received, oldest first: (method, path, headers)."""
+        self.arrivals: list[float] = []
+        """`time.monotonic()` of each request in `log`, same order (to measure waits)."""
+        self.answers: list[Answer] = []
+        """What was sent back, in the order answers finished: (path, status, body bytes)."""
+        self.in_flight = 0
+        self.peak_in_flight = 0
+        """The most requests that were being answered at the same time."""
         self._httpd = _Server((host, 0), _Handler)
         self._httpd.owner = self
         self._httpd.tls = _server_context() if tls else None
@@ -84,7 +125,7 @@ class PageServer:
         if self._thread is None:
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever,
-                kwargs={"poll_interval": 0.05},
+                kwargs={"poll_interval": 0.01},  # stop() waits for one poll
                 name=f"PageServer:{self.port}",
                 daemon=True,
             )
@@ -145,6 +186,7 @@ class PageServer:
         delay: float = 0.0,
         drip: float = 0.0,
         chunk_size: int = 1024,
+        endless: bool = False,
     ) -> str:
         """Answer GET/HEAD/POST on `path` (with or without its query); returns the URL.
 
@@ -152,6 +194,7 @@ class PageServer:
         sniffing tests); `headers` are added after it and win over it. `gzip=True` compresses
         the body and sends Content-Encoding: gzip. `delay` and `drip` make the server slow
         (see `Response`); keep them short, a stopped server wakes sleeping handlers anyway.
+        `endless=True` repeats the body for ever (see `Response`).
         """
         data = body.encode("utf-8") if isinstance(body, str) else body
         sent: dict[str, str] = {}
@@ -161,7 +204,7 @@ class PageServer:
             data = gzip_module.compress(data)
             sent["Content-Encoding"] = "gzip"
         sent.update(headers or {})
-        self.add(path, Response(data, status, sent, delay, drip, chunk_size))
+        self.add(path, Response(data, status, sent, delay, drip, chunk_size, endless))
         return self.url(path)
 
     def redirect(self, path: str, to: str, *, status: int = 302) -> str:
@@ -170,18 +213,48 @@ class PageServer:
 
     def add(self, path: str, response: Response) -> None:
         """Register a prepared `Response` (replaces an earlier one for the same path)."""
-        self._routes[path] = response
+        self.sequence(path, response)
+
+    def sequence(self, path: str, *responses: Response) -> str:
+        """Answer the requests to `path` with `responses` in turn, the last one for ever after.
+
+        For a server that fails and then recovers: `sequence("/a", Response(status=503),
+        Response(b"<p>ok</p>", headers={"Content-Type": "text/html"}))`. Returns the URL.
+        """
+        if not responses:
+            raise ValueError("sequence() needs at least one response")
+        with self._routes_lock:
+            self._routes[path] = list(responses)
+        return self.url(path)
 
     def requests_to(self, path: str) -> list[Request]:
         """The logged requests whose path (query ignored) is `path`."""
-        return [r for r in self.log if urlsplit(r.path).path == path]
+        return [r for r in self.log if _path(r.path) == path]
+
+    def answers_to(self, path: str) -> list[Answer]:
+        """The answers sent for `path` (query ignored), in the order they finished."""
+        return [a for a in self.answers if _path(a.path) == path]
+
+    def arrivals_to(self, path: str) -> list[float]:
+        """When each request in `requests_to(path)` arrived (`time.monotonic()`)."""
+        return [t for r, t in zip(self.log, self.arrivals, strict=True) if _path(r.path) == path]
 
     def _lookup(self, target: str) -> Response | None:
-        return self._routes.get(target) or self._routes.get(urlsplit(target).path)
+        with self._routes_lock:
+            queue = self._routes.get(target) or self._routes.get(_path(target))
+            if not queue:
+                return None
+            return queue.pop(0) if len(queue) > 1 else queue[0]
+
+
+def _path(target: str) -> str:
+    """The path of a request target; a proxy request's target is an absolute URL."""
+    return urlsplit(target).path
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the default 5 drops SYNs of a concurrent batch: 1 s retransmits
     owner: PageServer
     tls: ssl.SSLContext | None
 
@@ -211,6 +284,8 @@ _NOT_FOUND = Response(b"<h1>404 Not Found</h1>", 404, {"Content-Type": "text/htm
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.0"
+    _status: int
+    _sent: int
 
     def do_GET(self) -> None:
         self._answer(with_body=True)
@@ -227,31 +302,130 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, *, with_body: bool) -> None:
         owner = self.server.owner
         headers = {name.lower(): value for name, value in self.headers.items()}
-        owner.log.append(Request(self.command, self.path, headers))
+        with owner._routes_lock:  # log and arrivals stay the same length for readers
+            owner.log.append(Request(self.command, self.path, headers))
+            owner.arrivals.append(time.monotonic())
+            owner.in_flight += 1
+            owner.peak_in_flight = max(owner.peak_in_flight, owner.in_flight)
         response = owner._lookup(self.path) or _NOT_FOUND
-        stopping = owner._stopping
+        self._status = 0
+        self._sent = 0
         try:
-            if response.delay and stopping.wait(response.delay):
-                return
-            self.send_response(response.status)
-            for name, value in response.headers.items():
-                self.send_header(name, value)
-            if not any(name.lower() == "content-length" for name in response.headers):
-                self.send_header("Content-Length", str(len(response.body)))
-            self.end_headers()
-            if not with_body:
-                return
-            if not response.drip:
-                self.wfile.write(response.body)
-                return
-            size = max(1, response.chunk_size)
-            for start in range(0, len(response.body), size):
-                self.wfile.write(response.body[start : start + size])
-                self.wfile.flush()
-                if stopping.wait(response.drip):
-                    return
+            self._respond(response, headers, with_body=with_body)
         except OSError:  # ConnectionError, ssl.SSLError
-            return  # the client gave up (timeout, size limit): expected in these tests
+            pass  # the client gave up (timeout, size limit): expected in these tests
+        finally:
+            with owner._routes_lock:
+                owner.in_flight -= 1
+                owner.answers.append(Answer(self.path, self._status, self._sent))
+
+    def _respond(self, response: Response, headers: Mapping[str, str], *, with_body: bool) -> None:
+        stopping = self.server.owner._stopping
+        if response.reset:
+            self._reset()
+            return
+        if response.delay and stopping.wait(response.delay):
+            return
+        if response.conditional and _not_modified(response, headers):
+            self._send_not_modified(response)
+            return
+        self._status = response.status
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        sized = any(name.lower() == "content-length" for name in response.headers)
+        if not sized and not response.endless:
+            self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if not with_body:
+            return
+        if response.endless:
+            self._send_for_ever(response)
+        elif not response.drip:
+            self._write(response.body)
+        else:
+            self._drip(response)
+
+    def _write(self, data: bytes) -> None:
+        self.wfile.write(data)
+        self._sent += len(data)
+
+    def _drip(self, response: Response) -> None:
+        size = max(1, response.chunk_size)
+        for start in range(0, len(response.body), size):
+            self._write(response.body[start : start + size])
+            self.wfile.flush()
+            if self.server.owner._stopping.wait(response.drip):
+                return
+
+    def _send_for_ever(self, response: Response) -> None:
+        chunk = response.body or b"x"
+        stopping = self.server.owner._stopping
+        while not stopping.is_set():  # ends when the client hangs up (OSError) or at stop()
+            self._write(chunk)
+            if response.drip and stopping.wait(response.drip):
+                return
+
+    def _send_not_modified(self, response: Response) -> None:
+        self._status = 304
+        self.send_response(304)
+        for name, value in response.headers.items():
+            if not name.lower().startswith("content-"):  # a 304 has no body to describe
+                self.send_header(name, value)
+        self.end_headers()
+
+    def _reset(self) -> None:
+        """Close with a TCP reset, the way a crashing server or a middlebox drops a connection."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+
+def _not_modified(response: Response, request_headers: Mapping[str, str]) -> bool:
+    """Whether a conditional GET matches `response` (RFC 9110 13.1.1 and 13.1.3, simplified)."""
+    if response.status != 200:
+        return False
+    sent = {name.lower(): value for name, value in response.headers.items()}
+    if "if-none-match" in request_headers:  # when present it decides; the date is ignored
+        etag = sent.get("etag")
+        wanted = [
+            tag.strip().removeprefix("W/") for tag in request_headers["if-none-match"].split(",")
+        ]
+        return etag is not None and ("*" in wanted or etag.removeprefix("W/") in wanted)
+    since, modified = request_headers.get("if-modified-since"), sent.get("last-modified")
+    if since is None or modified is None:
+        return False
+    try:
+        return parsedate_to_datetime(modified) <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
+
+
+@contextmanager
+def unaccepting_port() -> Iterator[int]:
+    """A port on 127.0.0.1 that is listening but never completes a connection (connect hangs).
+
+    The listen backlog is filled and nothing calls accept(), so the kernel drops further SYNs:
+    to a client that looks like a host that does not answer, the case a connect timeout is for.
+    """
+    listener = socket.socket()
+    fillers: list[socket.socket] = []
+    try:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = int(listener.getsockname()[1])
+        for _ in range(3):
+            filler = socket.socket()
+            filler.setblocking(False)
+            with suppress(BlockingIOError):  # non-blocking: the handshake completes later
+                filler.connect(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.05)  # let the handshakes that fit in the backlog complete
+        yield port
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
 
 
 _VIETNAMESE_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -342,6 +516,11 @@ def _server_context() -> ssl.SSLContext:
         key.write_text(_TEST_KEY)
         context.load_cert_chain(certificate, key)  # only takes files; read once, then gone
     return context
+
+
+def self_signed_certificate_pem() -> str:
+    """The certificate `PageServer(tls=True)` presents, PEM text: for an SSL_CERT_FILE."""
+    return _TEST_CERTIFICATE
 
 
 def trusting_client_context() -> ssl.SSLContext:
