@@ -73,6 +73,48 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="give up on a page after this long (default 15)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="fetch the page afresh: neither use nor fill the HTTP cache",
+    )
+    from collections.abc import Callable
+
+    from reader.themes import parse_contrast, parse_size, parse_theme
+
+    def checked(parse: Callable[[str], object]) -> Callable[[str], object]:
+        """argparse shows an ArgumentTypeError's own words: the list of valid values."""
+
+        def convert(value: str) -> object:
+            try:
+                return parse(value)
+            except ValueError as error:
+                raise argparse.ArgumentTypeError(str(error)) from error
+
+        return convert
+
+    view = parser.add_argument_group(
+        "reading view, for this run only (saved only if you then change it in the app)"
+    )
+    view.add_argument(
+        "--size",
+        type=checked(parse_size),
+        metavar="STEP",
+        help="text size: 1-7 as the toolbar counts, or smallest, smaller, small, default, "
+        "large, larger, largest",
+    )
+    view.add_argument(
+        "--contrast",
+        type=checked(parse_contrast),
+        metavar="STEP",
+        help="contrast: 1-4, or soft (4.5:1), standard (7:1), high (12:1), maximum (21:1)",
+    )
+    view.add_argument(
+        "--theme",
+        type=checked(parse_theme),
+        metavar="NAME",
+        help="light, dark, sepia, or ansi-dark / ansi-light (your terminal's own colours)",
+    )
     parser.add_argument("-V", "--version", action="version", version=f"reader-tui {__version__}")
     return parser
 
@@ -129,7 +171,9 @@ def _print_article(args: argparse.Namespace, fmt: Format, out: TextIO) -> int:
     article = (
         demo_article()
         if args.demo
-        else asyncio.run(load_article(args.source, timeout=args.timeout))
+        else asyncio.run(
+            load_article(args.source, timeout=args.timeout, use_cache=not args.no_cache)
+        )
     )
     if isinstance(out, io.TextIOWrapper):
         out.reconfigure(errors="replace")  # a C locale must not turn a page into a crash
@@ -139,27 +183,41 @@ def _print_article(args: argparse.Namespace, fmt: Format, out: TextIO) -> int:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
-    from reader.config import load_preferences
+    from reader.config import Overrides, load_preferences
     from reader.load import demo_article, load_article
     from reader.model import Article
     from reader.tui.app import ReaderApp
 
     preferences = load_preferences()
+    overrides = Overrides(size=args.size, contrast=args.contrast, theme=args.theme)
+
+    async def follow(url: str) -> Article:
+        """Links followed in the reader load like the first article."""
+        return await load_article(url, timeout=args.timeout, use_cache=not args.no_cache)
+
     if args.demo:
-        app = ReaderApp(article=demo_article(), preferences=preferences)
+        app = ReaderApp(
+            article=demo_article(), preferences=preferences, overrides=overrides, link_loader=follow
+        )
     else:
         source: str = args.source
         if source == "-":
             # The page arrives on stdin; read it now, then give the app the terminal back.
-            article = asyncio.run(load_article(source, timeout=args.timeout))
+            article = asyncio.run(
+                load_article(source, timeout=args.timeout, use_cache=not args.no_cache)
+            )
             _reattach_terminal_stdin()
-            app = ReaderApp(article=article, preferences=preferences)
+            app = ReaderApp(
+                article=article, preferences=preferences, overrides=overrides, link_loader=follow
+            )
         else:
 
             async def loader() -> Article:
-                return await load_article(source, timeout=args.timeout)
+                return await load_article(source, timeout=args.timeout, use_cache=not args.no_cache)
 
-            app = ReaderApp(loader=loader, preferences=preferences)
+            app = ReaderApp(
+                loader=loader, preferences=preferences, overrides=overrides, link_loader=follow
+            )
     result = app.run()
     return result if isinstance(result, int) else 0
 

@@ -1,8 +1,12 @@
-"""Reading preferences (size step, contrast step, theme) kept in a small TOML file.
+"""Reading preferences (size step, contrast step, theme, reading speed) in a small TOML file.
 
 The file belongs to the user: it is read leniently (bad values fall back to defaults, with a
 note), written back with tomlkit so their comments survive, replaced atomically, and never
 overwritten when it cannot be parsed — the reader reports that instead.
+
+Per-run flags (`--size`, `--contrast`, `--theme`) are `Overrides`: they change what is shown,
+not the file. A value reaches the file only when the reader changes it in the app (a key, a
+button, a command): then that value, and only that one, is saved.
 """
 
 from __future__ import annotations
@@ -10,18 +14,18 @@ from __future__ import annotations
 import os
 import tempfile
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
 from reader.themes import (
+    ALL_THEMES,
     CONTRAST_LADDER,
     DEFAULT_CONTRAST,
     DEFAULT_SIZE,
     DEFAULT_THEME,
     SIZE_LADDER,
-    THEMES,
 )
 
 ENV_VAR = "READER_CONFIG"
@@ -31,7 +35,11 @@ _HEADER = f"""\
 reader-tui preferences; the reader rewrites the values below and keeps your comments.
 size: 0 (smallest) .. {len(SIZE_LADDER) - 1} (largest); {DEFAULT_SIZE} is the default.
 contrast: {", ".join(f"{i} {step.name}" for i, step in enumerate(CONTRAST_LADDER))}.
-theme: {", ".join(THEMES)}."""
+theme: {", ".join(ALL_THEMES)}.
+words_per_minute: your reading speed, for the time left in the footer (default 230; set by hand)."""
+
+DEFAULT_WORDS_PER_MINUTE = 230
+WORDS_PER_MINUTE_RANGE = (30, 2000)
 
 
 class ConfigError(ReaderError):
@@ -48,8 +56,28 @@ class Preferences:
     contrast: int = DEFAULT_CONTRAST
     """Index into themes.CONTRAST_LADDER."""
     theme: str = DEFAULT_THEME
+    words_per_minute: int = DEFAULT_WORDS_PER_MINUTE
+    """Reading speed for "3 min left"; only ever set by hand in the file."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file when these were loaded (shown to the user, not saved)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Values given for one run (command-line flags); None keeps the saved preference."""
+
+    size: int | None = None
+    contrast: int | None = None
+    theme: str | None = None
+
+    def apply(self, preferences: Preferences) -> Preferences:
+        """What the reader starts with: the saved preferences with these values on top."""
+        changes = {
+            name: value
+            for name in ("size", "contrast", "theme")
+            if (value := getattr(self, name)) is not None
+        }
+        return replace(preferences, **changes)
 
 
 def config_path() -> Path:
@@ -62,16 +90,23 @@ def config_path() -> Path:
     return platformdirs.user_config_path("reader-tui") / "config.toml"
 
 
-def _integer(data: dict[str, Any], key: str, default: int, top: int, problems: list[str]) -> int:
+def _integer(
+    data: dict[str, Any],
+    key: str,
+    default: int,
+    top: int,
+    problems: list[str],
+    bottom: int = 0,
+) -> int:
     if key not in data:
         return default
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, int):
         problems.append(f"{key} = {value!r} is not a whole number; using {default}")
         return default
-    if not 0 <= value <= top:
-        clamped = max(0, min(top, value))
-        problems.append(f"{key} = {value} is outside 0..{top}; using {clamped}")
+    if not bottom <= value <= top:
+        clamped = max(bottom, min(top, value))
+        problems.append(f"{key} = {value} is outside {bottom}..{top}; using {clamped}")
         return clamped
     return value
 
@@ -95,16 +130,25 @@ def load_preferences(path: Path | None = None) -> Preferences:
     size = _integer(data, "size", DEFAULT_SIZE, len(SIZE_LADDER) - 1, problems)
     contrast = _integer(data, "contrast", DEFAULT_CONTRAST, len(CONTRAST_LADDER) - 1, problems)
     theme = data.get("theme", DEFAULT_THEME)
-    if theme not in THEMES:
+    if theme not in ALL_THEMES:
         problems.append(
-            f"theme = {theme!r} is not one of {', '.join(THEMES)}; using {DEFAULT_THEME}"
+            f"theme = {theme!r} is not one of {', '.join(ALL_THEMES)}; using {DEFAULT_THEME}"
         )
         theme = DEFAULT_THEME
-    return Preferences(size=size, contrast=contrast, theme=theme, problems=tuple(problems))
+    low, high = WORDS_PER_MINUTE_RANGE
+    speed = _integer(data, "words_per_minute", DEFAULT_WORDS_PER_MINUTE, high, problems, bottom=low)
+    return Preferences(
+        size=size,
+        contrast=contrast,
+        theme=theme,
+        words_per_minute=speed,
+        problems=tuple(problems),
+    )
 
 
 def save_preferences(preferences: Preferences, path: Path | None = None) -> Path:
-    """Write the three values, keeping everything else in the file; returns the path written.
+    """Write size, contrast and theme, keeping everything else in the file (words_per_minute
+    included: the reader never changes it); returns the path written.
 
     Raises ConfigError, leaving the file untouched, when it exists but cannot be parsed or
     when writing fails.

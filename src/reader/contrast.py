@@ -70,3 +70,11 @@ def format_ratio(ratio: float) -> str:
 def ratio_label(ratio: float) -> str:
     """The toolbar's wording, e.g. "7.4:1 AAA"."""
     return f"{format_ratio(ratio)} {level(ratio)}"
+
+
+def monochrome(color: str | RGB) -> RGB:
+    """The grey Textual paints for a colour under NO_COLOR (its Monochrome line filter:
+    a luma-weighted average of the sRGB channels), so the ratio shown then is the one painted."""
+    red, green, blue = parse_hex(color) if isinstance(color, str) else color
+    grey = round(red * 0.2126 + green * 0.7152 + blue * 0.0722)
+    return grey, grey, grey

@@ -120,11 +120,17 @@ class Palette:
     footer_fg: str
     footer_key: str
     highlight_bg: str
-    """Hover / focus in the chrome (also shown bold + underlined)."""
+    """Hover / focus in the chrome and the current find hit (also bold + underlined)."""
     highlight_fg: str
+    match_bg: str
+    """Every find hit (also bold: never colour alone)."""
+    match_fg: str
     scrollbar: str
     scrollbar_bg: str
     dark: bool
+    terminal: bool = False
+    """The terminal's own colours: every value is "default" (or a named ANSI colour), so the
+    user's colour scheme applies and no ratio can be measured."""
 
     def pairs(self) -> Iterator[tuple[str, str, str]]:
         """(name, foreground, background) for every pair that is painted together."""
@@ -135,10 +141,16 @@ class Palette:
         yield "footer", self.footer_fg, self.footer_bg
         yield "footer_key", self.footer_key, self.footer_bg
         yield "highlight", self.highlight_fg, self.highlight_bg
+        yield "match", self.match_fg, self.match_bg
         yield "scrollbar", self.scrollbar, self.scrollbar_bg
 
     def minimum_ratio(self) -> float:
         return min(contrast_ratio(fg, bg) for _name, fg, bg in self.pairs())
+
+    @property
+    def measured(self) -> bool:
+        """False for the terminal's own colours, whose ratios only the terminal knows."""
+        return not self.terminal
 
     @property
     def body_ratio(self) -> float:
@@ -146,8 +158,8 @@ class Palette:
         return contrast_ratio(self.text, self.background)
 
 
-def _palette(dark: bool, **colours: str) -> Palette:
-    return Palette(dark=dark, **colours)
+def _palette(dark: bool, *, terminal: bool = False, **colours: str) -> Palette:
+    return Palette(dark=dark, terminal=terminal, **colours)
 
 
 _BLACK_ON_WHITE = _palette(
@@ -156,7 +168,7 @@ _BLACK_ON_WHITE = _palette(
     link="#000000", quote_bar="#000000", quote_text="#000000", code="#000000",
     toolbar_bg="#000000", toolbar_fg="#ffffff", footer_bg="#000000", footer_fg="#ffffff",
     footer_key="#ffffff", highlight_bg="#ffffff", highlight_fg="#000000",
-    scrollbar="#000000", scrollbar_bg="#ffffff",
+    match_bg="#000000", match_fg="#ffffff", scrollbar="#000000", scrollbar_bg="#ffffff",
 )  # fmt: skip
 
 _WHITE_ON_BLACK = _palette(
@@ -165,7 +177,7 @@ _WHITE_ON_BLACK = _palette(
     link="#ffffff", quote_bar="#ffffff", quote_text="#ffffff", code="#ffffff",
     toolbar_bg="#ffffff", toolbar_fg="#000000", footer_bg="#ffffff", footer_fg="#000000",
     footer_key="#000000", highlight_bg="#000000", highlight_fg="#ffffff",
-    scrollbar="#ffffff", scrollbar_bg="#000000",
+    match_bg="#ffffff", match_fg="#000000", scrollbar="#ffffff", scrollbar_bg="#000000",
 )  # fmt: skip
 
 PALETTES: dict[str, tuple[Palette, ...]] = {
@@ -177,6 +189,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#e7e7e3", toolbar_fg="#4a4a4a", footer_bg="#e7e7e3",
             footer_fg="#4a4a4a", footer_key="#2a5599", highlight_bg="#2f5ea8",
             highlight_fg="#ffffff", scrollbar="#5e5e5e", scrollbar_bg="#e7e7e3",
+            match_bg="#fde68a", match_fg="#3b3b3b",
         ),
         _palette(
             False,
@@ -185,6 +198,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#e6e6e1", toolbar_fg="#262626", footer_bg="#e6e6e1",
             footer_fg="#262626", footer_key="#173f80", highlight_bg="#1a4b99",
             highlight_fg="#ffffff", scrollbar="#4a4a4a", scrollbar_bg="#e6e6e1",
+            match_bg="#fde68a", match_fg="#1f1f1f",
         ),
         _palette(
             False,
@@ -193,6 +207,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#161616", toolbar_fg="#ffffff", footer_bg="#161616",
             footer_fg="#ffffff", footer_key="#ffffff", highlight_bg="#0a2d6b",
             highlight_fg="#ffffff", scrollbar="#2b2b2b", scrollbar_bg="#ffffff",
+            match_bg="#ffd84d", match_fg="#000000",
         ),
         _BLACK_ON_WHITE,
     ),
@@ -204,6 +219,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#2c2d31", toolbar_fg="#a6a6a6", footer_bg="#2c2d31",
             footer_fg="#a6a6a6", footer_key="#8fb2e6", highlight_bg="#80a8e0",
             highlight_fg="#16171a", scrollbar="#9c9c9c", scrollbar_bg="#2c2d31",
+            match_bg="#5c4813", match_fg="#f0f0f0",
         ),
         _palette(
             True,
@@ -212,6 +228,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#26272b", toolbar_fg="#dcdcdc", footer_bg="#26272b",
             footer_fg="#dcdcdc", footer_key="#a9c8f7", highlight_bg="#9cc0f5",
             highlight_fg="#101114", scrollbar="#b4b4b4", scrollbar_bg="#26272b",
+            match_bg="#4d3b00", match_fg="#ffffff",
         ),
         _palette(
             True,
@@ -220,6 +237,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#f2f2f2", toolbar_fg="#0a0a0b", footer_bg="#f2f2f2",
             footer_fg="#0a0a0b", footer_key="#0a0a0b", highlight_bg="#c4dbff",
             highlight_fg="#0a0a0b", scrollbar="#d6d6d6", scrollbar_bg="#0a0a0b",
+            match_bg="#ffd75e", match_fg="#000000",
         ),
         _WHITE_ON_BLACK,
     ),
@@ -231,6 +249,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#e7dbbf", toolbar_fg="#5a4933", footer_bg="#e7dbbf",
             footer_fg="#5a4933", footer_key="#2b5583", highlight_bg="#5a4933",
             highlight_fg="#f7efdc", scrollbar="#66543f", scrollbar_bg="#e7dbbf",
+            match_bg="#f5cf6b", match_fg="#3b2e1e",
         ),
         _palette(
             False,
@@ -239,6 +258,7 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#e6d9bb", toolbar_fg="#33271a", footer_bg="#e6d9bb",
             footer_fg="#33271a", footer_key="#173a5e", highlight_bg="#3f3020",
             highlight_fg="#f7efdc", scrollbar="#46362a", scrollbar_bg="#e6d9bb",
+            match_bg="#f2c75c", match_fg="#1f160b",
         ),
         _palette(
             False,
@@ -247,30 +267,85 @@ PALETTES: dict[str, tuple[Palette, ...]] = {
             toolbar_bg="#2a2014", toolbar_fg="#fdf8ec", footer_bg="#2a2014",
             footer_fg="#fdf8ec", footer_key="#fdf8ec", highlight_bg="#0e2a4a",
             highlight_fg="#fdf8ec", scrollbar="#35291a", scrollbar_bg="#fdf8ec",
+            match_bg="#ffd24d", match_fg="#000000",
         ),
         _BLACK_ON_WHITE,
     ),
 }  # fmt: skip
 """theme name → one palette per contrast step. At "maximum" every theme is pure black/white."""
 
+TERMINAL_PALETTE = _palette(
+    True,
+    background="default", text="default", secondary="default", heading="default",
+    link="default", quote_bar="default", quote_text="default", code="default",
+    toolbar_bg="default", toolbar_fg="default", footer_bg="default", footer_fg="default",
+    footer_key="default", highlight_bg="default", highlight_fg="default",
+    match_bg="default", match_fg="default", scrollbar="default", scrollbar_bg="default",
+    terminal=True,
+)  # fmt: skip
+"""The terminal's own colours everywhere. Meaning is carried by attributes alone (links
+underlined, headings bold, find hits in reverse video), so any colour scheme works."""
+
 THEMES: tuple[str, ...] = tuple(PALETTES)
+"""The measured themes: every pair tested at every contrast step."""
+TERMINAL_THEMES: tuple[str, ...] = ("ansi-dark", "ansi-light")
+"""The terminal's palette, for a dark or a light terminal background (Textual's names)."""
+ALL_THEMES: tuple[str, ...] = THEMES + TERMINAL_THEMES
 DEFAULT_THEME = "dark"
 
 
 def palette(theme: str, contrast: int) -> Palette:
+    if theme in TERMINAL_THEMES:
+        return TERMINAL_PALETTE
     return PALETTES.get(theme, PALETTES[DEFAULT_THEME])[clamp_contrast(contrast)]
 
 
 def theme_name(theme: str, contrast: int) -> str:
-    """The name a theme x step is registered under in the TUI, e.g. "reader-dark-standard"."""
+    """The name a theme x step is registered under in the TUI, e.g. "reader-dark-standard".
+
+    The terminal themes have no steps: "reader-ansi-dark".
+    """
+    if theme in TERMINAL_THEMES:
+        return f"reader-{theme}"
     return f"reader-{theme}-{CONTRAST_LADDER[clamp_contrast(contrast)].name}"
 
 
 def next_theme(theme: str) -> str:
-    index = THEMES.index(theme) if theme in THEMES else -1
-    return THEMES[(index + 1) % len(THEMES)]
+    index = ALL_THEMES.index(theme) if theme in ALL_THEMES else -1
+    return ALL_THEMES[(index + 1) % len(ALL_THEMES)]
 
 
 def palette_fields() -> tuple[str, ...]:
     """Colour field names, for code that maps every colour (e.g. into Textual variables)."""
-    return tuple(f.name for f in fields(Palette) if f.name != "dark")
+    return tuple(f.name for f in fields(Palette) if f.name not in ("dark", "terminal"))
+
+
+# --- names on the command line -------------------------------------------------------------
+
+
+def _pick(value: str, names: list[str], what: str) -> int:
+    """A 1-based step number or a step name (any case) → 0-based index; ValueError otherwise."""
+    text = value.strip().lower()
+    if text.isdigit() and 1 <= int(text) <= len(names):
+        return int(text) - 1
+    if text in names:
+        return names.index(text)
+    raise ValueError(f"{value!r} is not a {what}; use 1-{len(names)} or one of {', '.join(names)}")
+
+
+def parse_size(value: str) -> int:
+    """`--size`: 1-7 as the toolbar counts ("Size 4/7") or a step name → SIZE_LADDER index."""
+    return _pick(value, [step.label for step in SIZE_LADDER], "text size")
+
+
+def parse_contrast(value: str) -> int:
+    """`--contrast`: 1-4 or soft / standard / high / maximum → CONTRAST_LADDER index."""
+    return _pick(value, [step.name for step in CONTRAST_LADDER], "contrast step")
+
+
+def parse_theme(value: str) -> str:
+    """`--theme`: one of ALL_THEMES (any case)."""
+    text = value.strip().lower()
+    if text in ALL_THEMES:
+        return text
+    raise ValueError(f"{value!r} is not a theme; use one of {', '.join(ALL_THEMES)}")

@@ -9,7 +9,8 @@ cells (`rich.cells`), so CJK and combining marks wrap correctly, and text withou
 
 Roles: "site", "title", "lead", "byline", "meta", "rule", "body", "heading", "link", "code",
 "quote", "quote-bar", "marker", "frame", "caption", "label" (a table header beside its value),
-"muted", "notice".
+"muted", "notice", "link-number" (the "[3]" after a link when links are numbered, as lynx
+does; `article_links` lists the same links in the same order).
 
 Layout of the result: header lines (block -1: site, title, lead, byline, date and reading
 time, a rule), then each top-level block (block = its index in `Article.blocks`; the blank
@@ -39,6 +40,7 @@ from reader.model import (
     Quote,
     Rule,
     Run,
+    Runs,
     Table,
 )
 from reader.sanitize import strip_controls
@@ -280,11 +282,14 @@ def _row_width(row: _Row) -> int:
 class _Setter:
     """Typesets blocks for one size step; holds the step so the helpers stay small."""
 
-    def __init__(self, step: SizeStep) -> None:
+    def __init__(self, step: SizeStep, *, link_numbers: bool = False) -> None:
         self.step = step
         self.space = 1 + step.word_spacing
         self.frame = _Mark("frame")
         self.rule = _Mark("rule")
+        self.link_numbers = link_numbers
+        self.links = 0
+        """Links met so far: the next link's number is this plus one."""
 
     # inline
 
@@ -292,17 +297,22 @@ class _Setter:
         self, runs: Sequence[Run], role: str, *, italic: bool = False, upper: bool = False
     ) -> list[_Piece]:
         out: list[_Piece] = []
-        for run in runs:
-            text = clean(run.text).replace("\t", " ")
-            if upper:
-                text = text.upper()
-            if run.href is not None:
-                mark = _Mark("link", run.href, self.step.bold or run.strong, run.emphasis, True)
-            else:
-                out_role = "code" if run.code else role
-                bold = self.step.bold or run.strong or role == "heading"
-                mark = _Mark(out_role, None, bold, italic or run.emphasis, False)
-            out.append((text, mark))
+        for link, group in _link_groups(runs):
+            for run in group:
+                text = clean(run.text).replace("\t", " ")
+                if upper:
+                    text = text.upper()
+                if link is not None:
+                    mark = _Mark("link", link, self.step.bold or run.strong, run.emphasis, True)
+                else:
+                    out_role = "code" if run.code else role
+                    bold = self.step.bold or run.strong or role == "heading"
+                    mark = _Mark(out_role, None, bold, italic or run.emphasis, False)
+                out.append((text, mark))
+            if link is not None:
+                self.links += 1
+                if self.link_numbers:  # no space before it: the number never wraps away
+                    out.append((f"[{self.links}]", _Mark("link-number", link)))
         return out
 
     def text(
@@ -463,6 +473,8 @@ class _Setter:
         # Too wide to align: one record per row, "Header: value".
         names = cells[0] if all(heads[0]) else []
         body = cells[1:] if names else cells
+        if not body:  # a table of headers alone: show them as its rows
+            names, body = [], cells
         for index, row in enumerate(body):
             if index:
                 rows.append([("┄" * min(width, 12), self.frame)])
@@ -519,32 +531,85 @@ def _header(article: Article, setter: _Setter, width: int) -> list[_Row]:
     return rows
 
 
-def typeset(article: Article, step: SizeStep, width: int) -> list[Line]:
-    """Lay an article out for `width` cells: header, body blocks, trailer."""
-    column = measure(step, width)
-    setter = _Setter(step)
-    gap = step.paragraph_spacing
-    lines = [Line(_spans(row), -1) for row in _header(article, setter, column)]
-    for index, block in enumerate(article.blocks):
-        rows = setter.block(block, column, "body")
-        if not rows:
-            continue
-        lines.extend(Line((), index) for _ in range(gap + setter.heading_air(block, index)))
-        lines.extend(Line(_spans(row), index) for row in rows)
-    trailer: list[_Row] = []
-    if not article.blocks:
-        reason = _flat(article.reason or "") or "No article text was found on this page."
-        trailer = setter.text(reason, "notice", column)
-    else:
-        if article.source and _flat(article.source):
-            trailer += setter.text(article.source, "muted", column, italic=True)
-        if url := article.canonical_url or article.url:
-            trailer += setter.text(url, "muted", column)
-    end = len(article.blocks)
-    if trailer:
-        lines.extend(Line((), end) for _ in range(gap))
-        lines.extend(Line(_spans(row), end) for row in trailer)
-    return lines
+def typeset(
+    article: Article, step: SizeStep, width: int, *, link_numbers: bool = False
+) -> list[Line]:
+    """Lay an article out for `width` cells: header, body blocks, trailer.
+
+    With `link_numbers`, each link is followed by its number in `article_links` ("[3]").
+    """
+    setter = Typesetter(article, step, width, link_numbers=link_numbers)
+    return [*setter.header(), *setter.blocks(0, len(article.blocks)), *setter.trailer()]
+
+
+class Typesetter:
+    """`typeset` in pieces: the header, any run of blocks, the trailer — each exactly as the
+    whole would lay it out. A view uses it to show part of a very long article at once and lay
+    out the rest in the background."""
+
+    def __init__(
+        self,
+        article: Article,
+        step: SizeStep,
+        width: int,
+        *,
+        link_numbers: bool = False,
+        first_block: int = 0,
+    ) -> None:
+        """`first_block`: where `blocks()` will start (so links get their article-wide numbers)."""
+        self.article = article
+        self.column = measure(step, width)
+        self.gap = step.paragraph_spacing
+        self._setter = _Setter(step, link_numbers=link_numbers)
+        self._next = first_block
+        if first_block and link_numbers:
+            self._setter.links = _count_links(article.blocks[:first_block])
+
+    def header(self) -> list[Line]:
+        """Site, title, lead, byline, date and reading time, and the rule under them."""
+        return [Line(_spans(row), -1) for row in _header(self.article, self._setter, self.column)]
+
+    def blocks(self, start: int, stop: int) -> list[Line]:
+        """Blocks[start:stop], each with the spacer rows before it. Calls must continue where
+        the last one stopped (link numbers count up through the article)."""
+        if start != self._next:
+            raise ValueError(f"blocks({start}, …) after blocks(…, {self._next})")
+        setter = self._setter
+        column = self.column
+        gap = self.gap
+        lines: list[Line] = []
+        blocks = self.article.blocks
+        for index in range(start, min(stop, len(blocks))):
+            block = blocks[index]
+            rows = setter.block(block, column, "body")
+            if not rows:
+                continue
+            lines.extend(Line((), index) for _ in range(gap + setter.heading_air(block, index)))
+            lines.extend(Line(_spans(row), index) for row in rows)
+        self._next = max(start, min(stop, len(blocks)))
+        return lines
+
+    def trailer(self) -> list[Line]:
+        """The source line and the address, or why there is no body."""
+        article = self.article
+        setter = self._setter
+        column = self.column
+        trailer: list[_Row] = []
+        if not article.blocks:
+            reason = _flat(article.reason or "") or "No article text was found on this page."
+            trailer = setter.text(reason, "notice", column)
+        else:
+            if article.source and _flat(article.source):
+                trailer += setter.text(article.source, "muted", column, italic=True)
+            if url := article.canonical_url or article.url:
+                trailer += setter.text(url, "muted", column)
+        end = len(article.blocks)
+        if not trailer:
+            return []
+        return [
+            *(Line((), end) for _ in range(self.gap)),
+            *(Line(_spans(row), end) for row in trailer),
+        ]
 
 
 def typeset_notice(text: str, step: SizeStep, width: int, role: str = "notice") -> list[Line]:
@@ -557,6 +622,72 @@ def typeset_notice(text: str, step: SizeStep, width: int, role: str = "notice") 
             rows.append([])
         rows.extend(setter.text(paragraph, role, column))
     return [Line(_spans(row), -1) for row in rows]
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link as numbered on screen: the reader follows, opens or copies it by this number."""
+
+    number: int
+    text: str
+    href: str
+
+
+def _link_groups(runs: Sequence[Run]) -> Iterable[tuple[str | None, list[Run]]]:
+    """Runs grouped so that neighbouring runs with the same href make one link."""
+    group: list[Run] = []
+    href: str | None = None
+    for run in runs:
+        if group and run.href != href:
+            yield href, group
+            group = []
+        href = run.href
+        group.append(run)
+    if group:
+        yield href, group
+
+
+def _block_runs(block: Block) -> Iterable[Runs]:
+    """The runs of a block in the order the typesetter sets them (table cells carry no links)."""
+    match block:
+        case Paragraph(runs=runs) | Heading(runs=runs):
+            yield runs
+        case Quote(blocks=inner):
+            for child in inner:
+                yield from _block_runs(child)
+        case ListBlock(items=items):
+            for item in items:
+                for child in item.blocks:
+                    yield from _block_runs(child)
+        case Figure(caption=caption):
+            yield caption
+        case Table(caption=caption):
+            yield caption
+
+
+def _count_links(blocks: Sequence[Block]) -> int:
+    return sum(
+        1
+        for block in blocks
+        for runs in _block_runs(block)
+        for href, _group in _link_groups(runs)
+        if href is not None
+    )
+
+
+def article_links(article: Article) -> tuple[Link, ...]:
+    """Every link in reading order, numbered as `typeset(..., link_numbers=True)` shows them."""
+    links: list[Link] = []
+    for block in article.blocks:
+        for runs in _block_runs(block):
+            for href, group in _link_groups(runs):
+                if href is not None:
+                    text = _flat("".join(run.text for run in group)) or href
+                    links.append(Link(len(links) + 1, text, href))
+    return tuple(links)
 
 
 def _spans(row: _Row) -> tuple[Span, ...]:

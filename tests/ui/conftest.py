@@ -75,7 +75,8 @@ def make_article(paragraphs: int = 14) -> Article:
 def calm_textual(monkeypatch: pytest.MonkeyPatch) -> None:
     """No animations (scrolls land at once, so assertions see the final screen).
 
-    The reading view has no text input, so there is no cursor blink to disable.
+    The find bar's cursor never blinks (the app turns blinking off), so there is no blink to
+    disable here.
     """
     monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
 

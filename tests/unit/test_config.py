@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from reader.config import (
+    DEFAULT_WORDS_PER_MINUTE,
     ConfigError,
+    Overrides,
     Preferences,
     config_path,
     load_preferences,
@@ -112,3 +114,40 @@ def test_a_directory_in_the_way_raises_config_error(isolated_config: Path) -> No
     assert load_preferences().problems
     with pytest.raises(ConfigError):
         save_preferences(Preferences())
+
+
+def test_reading_speed_is_read_checked_and_kept(isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text("words_per_minute = 120  # slow and careful\n", encoding="utf-8")
+    assert load_preferences().words_per_minute == 120
+    save_preferences(Preferences(size=4))
+    text = isolated_config.read_text(encoding="utf-8")
+    assert "words_per_minute = 120  # slow and careful" in text  # the app never rewrites it
+    assert load_preferences() == Preferences(size=4, words_per_minute=120)
+    isolated_config.write_text("words_per_minute = 5\n", encoding="utf-8")
+    slow = load_preferences()
+    assert slow.words_per_minute == 30 and "outside 30..2000" in slow.problems[0]
+    isolated_config.write_text('words_per_minute = "fast"\n', encoding="utf-8")
+    assert load_preferences().words_per_minute == DEFAULT_WORDS_PER_MINUTE
+
+
+def test_first_save_documents_every_setting(isolated_config: Path) -> None:
+    save_preferences(Preferences())
+    text = isolated_config.read_text(encoding="utf-8")
+    assert "words_per_minute" in text and "ansi-dark" in text
+    assert "words_per_minute =" not in text  # documented, not written
+
+
+def test_terminal_themes_are_valid_preferences(isolated_config: Path) -> None:
+    save_preferences(Preferences(theme="ansi-light"))
+    assert load_preferences().theme == "ansi-light"
+    assert load_preferences().problems == ()
+
+
+def test_overrides_replace_only_what_was_given() -> None:
+    saved = Preferences(size=1, contrast=2, theme="sepia", words_per_minute=150)
+    assert Overrides().apply(saved) == saved
+    assert Overrides(size=6, theme="light").apply(saved) == Preferences(
+        size=6, contrast=2, theme="light", words_per_minute=150
+    )
+    assert Overrides(contrast=0).apply(saved).contrast == 0

@@ -8,17 +8,25 @@ from reader.contrast import (
     contrast_ratio,
     format_ratio,
     level,
+    monochrome,
     parse_hex,
     ratio_label,
     relative_luminance,
 )
 from reader.themes import (
+    ALL_THEMES,
     CONTRAST_LADDER,
     PALETTES,
+    TERMINAL_PALETTE,
+    TERMINAL_THEMES,
     THEMES,
     Palette,
+    next_theme,
     palette,
     palette_fields,
+    parse_contrast,
+    parse_size,
+    parse_theme,
     theme_name,
 )
 
@@ -93,7 +101,7 @@ def test_pairs_cover_every_painted_colour() -> None:
     colours = palette("light", 1)
     named = {name for name, _fg, _bg in colours.pairs()}
     assert {"text", "secondary", "heading", "link", "quote_bar", "quote_text", "code"} <= named
-    assert {"toolbar", "footer", "footer_key", "highlight", "scrollbar"} <= named
+    assert {"toolbar", "footer", "footer_key", "highlight", "match", "scrollbar"} <= named
 
 
 def test_ladder_minimums_are_the_documented_ones() -> None:
@@ -123,3 +131,70 @@ def test_theme_names_and_clamping() -> None:
     assert theme_name("dark", 1) == "reader-dark-standard"
     assert theme_name("sepia", 99) == "reader-sepia-maximum"
     assert palette("nonsense", -5) == palette("dark", 0)
+
+
+def test_find_highlights_are_in_the_measured_pairs() -> None:
+    for theme in THEMES:
+        for step_index, step in enumerate(CONTRAST_LADDER):
+            colours = palette(theme, step_index)
+            pairs = {name: (fg, bg) for name, fg, bg in colours.pairs()}
+            assert pairs["match"] == (colours.match_fg, colours.match_bg)
+            assert contrast_ratio(colours.match_fg, colours.match_bg) >= step.minimum - 1e-9
+            # A hit must look different from the text around it, not only be readable.
+            assert colours.match_bg != colours.background, (theme, step.name)
+
+
+@pytest.mark.parametrize(("theme", "step_index", "name", "fg", "bg"), PAIRS)
+def test_every_pair_still_meets_its_step_in_monochrome(
+    theme: str, step_index: int, name: str, fg: str, bg: str
+) -> None:
+    """Under NO_COLOR Textual paints greys (its Monochrome filter): the ladder must hold."""
+    minimum = CONTRAST_LADDER[step_index].minimum
+    assert contrast_ratio(monochrome(fg), monochrome(bg)) >= minimum - 1e-9, (theme, name)
+
+
+def test_monochrome_matches_textuals_filter() -> None:
+    from rich.color import Color as RichColor
+    from textual.color import Color
+
+    for colour in ("#2f5ea8", "#f3e9d2", "#5c4813", "#ffffff", "#000000"):
+        grey = Color.from_rich_color(RichColor.parse(colour)).monochrome
+        assert monochrome(colour) == (grey.r, grey.g, grey.b)
+
+
+def test_terminal_palette_is_unmeasured_and_all_default() -> None:
+    for theme in TERMINAL_THEMES:
+        colours = palette(theme, 2)
+        assert colours is TERMINAL_PALETTE and not colours.measured
+        assert {getattr(colours, name) for name in palette_fields()} == {"default"}
+        assert theme_name(theme, 3) == f"reader-{theme}"
+    assert all(palette(theme, 0).measured for theme in THEMES)
+
+
+def test_themes_cycle_through_the_terminal_ones() -> None:
+    seen = ["light"]
+    while len(seen) <= len(ALL_THEMES):
+        seen.append(next_theme(seen[-1]))
+    assert seen == [*ALL_THEMES, "light"]
+
+
+@pytest.mark.parametrize(
+    ("value", "size"), [("1", 0), ("4", 3), ("7", 6), ("larger", 5), ("Largest", 6), (" small ", 2)]
+)
+def test_size_flag_values(value: str, size: int) -> None:
+    assert parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", ["0", "8", "huge", "", "-1", "4.5"])
+def test_bad_size_flag_values_list_the_valid_ones(value: str) -> None:
+    with pytest.raises(ValueError, match="use 1-7 or one of smallest, smaller, small, default"):
+        parse_size(value)
+
+
+def test_contrast_and_theme_flag_values() -> None:
+    assert [parse_contrast(v) for v in ("1", "soft", "3", "HIGH", "maximum")] == [0, 0, 2, 2, 3]
+    assert parse_theme("Sepia") == "sepia" and parse_theme("ansi-dark") == "ansi-dark"
+    with pytest.raises(ValueError, match="use 1-4 or one of soft, standard, high, maximum"):
+        parse_contrast("5")
+    with pytest.raises(ValueError, match="light, dark, sepia, ansi-dark, ansi-light"):
+        parse_theme("neon")

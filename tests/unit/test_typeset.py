@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -24,7 +25,16 @@ from reader.model import (
     TableCell,
 )
 from reader.themes import DEFAULT_SIZE, SIZE_LADDER
-from reader.typeset import Line, clean, line_text, measure, typeset, typeset_notice
+from reader.typeset import (
+    Line,
+    Typesetter,
+    article_links,
+    clean,
+    line_text,
+    measure,
+    typeset,
+    typeset_notice,
+)
 
 DEFAULT = SIZE_LADDER[DEFAULT_SIZE]
 
@@ -395,3 +405,95 @@ def test_notice_is_wrapped_like_body_text() -> None:
     assert rows[1] == ""
     assert all(cell_len(row) <= 20 for row in rows)
     assert " ".join(r for r in rows[2:]) == "HostNotFound — check the address"
+
+
+# --- link numbers --------------------------------------------------------------------------
+
+
+def linked_article() -> Article:
+    return article_of(
+        Paragraph(
+            (
+                Run("See the "),
+                Run("annual ", href="https://example.org/report"),
+                Run("report", strong=True, href="https://example.org/report"),
+                Run(" and "),
+                Run("write to us", href="mailto:desk@example.org"),
+                Run("."),
+            )
+        ),
+        Heading(2, (Run("Links in a "), Run("heading", href="https://example.org/h"))),
+        Quote((para("quoted"), Paragraph((Run("inner", href="https://example.org/q"),)))),
+        ListBlock((ListItem((Paragraph((Run("item", href="javascript:alert(1)"),)),)),)),
+        Figure(None, alt="a photo", caption=(Run("credit", href="https://example.org/c"),)),
+        Table(((TableCell((Run("cell", href="https://example.org/no"),)),),)),
+        para("The end, with the same report again: "),
+        Paragraph((Run("report", href="https://example.org/report"),)),
+    )
+
+
+def test_article_links_are_numbered_in_reading_order() -> None:
+    links = article_links(linked_article())
+    assert [(link.number, link.text, link.href) for link in links] == [
+        (1, "annual report", "https://example.org/report"),  # two runs, one link
+        (2, "write to us", "mailto:desk@example.org"),
+        (3, "heading", "https://example.org/h"),
+        (4, "inner", "https://example.org/q"),
+        (5, "item", "javascript:alert(1)"),
+        (6, "credit", "https://example.org/c"),
+        (7, "report", "https://example.org/report"),  # each occurrence has its own number
+    ]  # table cells are set as plain text, so they carry no numbered link
+
+
+def test_link_numbers_follow_each_link_as_lynx_shows_them() -> None:
+    article = linked_article()
+    plain = typeset(article, DEFAULT, 60)
+    numbered = typeset(article, DEFAULT, 60, link_numbers=True)
+    assert "[1]" not in line_text(plain)
+    markers = [
+        (int(span.text.strip("[]")), span.href)
+        for line in numbered
+        for span in line.spans
+        if span.role == "link-number"
+    ]
+    assert markers == [(link.number, link.href) for link in article_links(article)]
+    text = line_text(numbered)
+    assert "annual report[1] and write to us[2]." in text
+    for line in numbered:  # a number never starts a line away from its link
+        assert not line.text.lstrip().startswith("[") or line.spans[0].role != "link-number"
+    for size in SIZE_LADDER:
+        for width in (12, 30, 97):
+            assert (
+                max(line.width for line in typeset(article, size, width, link_numbers=True))
+                <= width
+            )
+
+
+def test_a_wide_table_of_headers_alone_is_not_lost() -> None:
+    wide = "A heading cell far wider than the reading column of any narrow window"
+    table = Table(((TableCell((Run(wide),), True), TableCell((Run("second"),), True)),))
+    text = " ".join(line_text(body(typeset(article_of(table), DEFAULT, 40))).split())
+    assert wide in text and "second" in text
+
+
+def test_typesetter_pieces_are_exactly_the_whole() -> None:
+    article = article_of(*linked_article().blocks, *long_article(30).blocks, title="Pieces")
+    count = len(article.blocks)
+    for numbers in (False, True):
+        whole = typeset(article, DEFAULT, 70, link_numbers=numbers)
+        for first, cuts in ((0, (1, 5, 9, count)), (4, (7, 8, 20, count)), (9, (count,))):
+            setter = Typesetter(article, DEFAULT, 70, link_numbers=numbers, first_block=first)
+            pieces: list[Line] = []
+            start = first
+            for stop in cuts:
+                pieces += setter.blocks(start, stop)
+                start = stop
+            pieces += setter.trailer()
+            expected = [line for line in whole if line.block >= first]
+            assert pieces == expected, (numbers, first)
+        header = [line for line in whole if line.block == -1]
+        assert Typesetter(article, DEFAULT, 70).header() == header
+    setter = Typesetter(article, DEFAULT, 70)
+    setter.blocks(0, 3)
+    with pytest.raises(ValueError):
+        setter.blocks(5, 9)  # out of order: link numbers would be wrong

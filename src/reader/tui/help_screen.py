@@ -8,7 +8,8 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -18,7 +19,13 @@ HONEST_SIZE_NOTE = (
     "grid. For bigger letters, zoom the terminal itself (often Ctrl and + or Ctrl and =)."
 )
 
-MOUSE_NOTE = "Mouse: click A- A A+, − + and Theme in the bar at the top; scroll with the wheel."  # noqa: RUF001
+MOUSE_NOTE = (
+    "Mouse: click A- A A+, − + and Theme in the bar at the top; click a link to follow it; "  # noqa: RUF001
+    "scroll with the wheel. Ctrl+P opens the command palette: every action, theme and step."
+)
+
+TWO_COLUMNS = 90
+"""At or above this many columns, help shows its sections side by side (all on one screen)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +73,24 @@ def help_text(rows: list[KeyHelp]) -> str:
     return "\n".join(lines)
 
 
+def split_sections(rows: list[KeyHelp]) -> tuple[list[KeyHelp], list[KeyHelp]]:
+    """Whole sections into two columns of about the same height, in order."""
+    sections: list[list[KeyHelp]] = []
+    for row in rows:
+        if not sections or sections[-1][0].section != row.section:
+            sections.append([])
+        sections[-1].append(row)
+    total = sum(len(section) + 2 for section in sections)
+    left: list[KeyHelp] = []
+    height = 0
+    for section in sections:
+        if left and height + (len(section) + 2) / 2 > total / 2:
+            break
+        left.extend(section)
+        height += len(section) + 2
+    return left, rows[len(left) :]
+
+
 class HelpScreen(ModalScreen[None]):
     """A panel over the article; Escape, q, ? or F1 close it."""
 
@@ -84,9 +109,18 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", markup=False, id="help-title")
             with VerticalScroll(id="help-body"):
                 yield Static(help_text(self.rows), markup=False, id="help-keys")
+                left, right = split_sections(self.rows)
+                with Horizontal(id="help-columns"):
+                    yield Static(help_text(left), markup=False, classes="help-column")
+                    yield Static(help_text(right), markup=False, classes="help-column")
                 yield Static(MOUSE_NOTE, markup=False, classes="help-note")
                 yield Static(HONEST_SIZE_NOTE, markup=False, classes="help-note")
             yield Static("Esc closes this help", markup=False, id="help-close")
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= TWO_COLUMNS
+        self.query_one("#help-keys").display = not wide
+        self.query_one("#help-columns").display = wide
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

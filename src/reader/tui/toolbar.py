@@ -15,8 +15,7 @@ from textual.containers import Horizontal
 from textual.events import Click, Resize
 from textual.widgets import Static
 
-from reader.contrast import ratio_label
-from reader.themes import Palette, size_label
+from reader.themes import size_label
 
 Mode = Literal["wide", "medium", "narrow"]
 
@@ -65,7 +64,7 @@ class Toolbar(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._size_index = 0
-        self._ratio = 0.0
+        self._ratio = ""
         self._contrast_name = ""
         self._theme_family = ""
         self._mode: Mode = "wide"
@@ -106,10 +105,14 @@ class Toolbar(Horizontal):
             _Labels("q Quit", "q", "q"), action="quit", tooltip="Quit (q)", id="quit"
         )
 
-    def show_state(self, *, size: int, contrast_name: str, palette: Palette, theme: str) -> None:
-        """Update the labels after a size, contrast or theme change."""
+    def show_state(self, *, size: int, contrast_name: str, ratio: str, theme: str) -> None:
+        """Update the labels after a size, contrast or theme change.
+
+        `ratio` is the measured body-text ratio ("7.4:1 AAA"), or words saying why there is
+        none ("terminal colours").
+        """
         self._size_index = size
-        self._ratio = palette.body_ratio
+        self._ratio = ratio
         self._contrast_name = contrast_name
         self._theme_family = theme
         self._refresh_labels()
@@ -128,15 +131,17 @@ class Toolbar(Horizontal):
             return
         mode = self._mode
         size = size_label(self._size_index)
-        ratio = ratio_label(self._ratio)
+        ratio = self._ratio
+        measured = ratio[:1].isdigit()
         self.query_one("#size-label", ToolbarLabel).update(
             size if mode == "wide" else size.removeprefix("Size ")
         )
         self.query_one("#contrast-label", ToolbarLabel).update(
-            f"Contrast {ratio}" if mode == "wide" else ratio
+            (f"Contrast {ratio}" if measured else f"Contrast: {ratio}") if mode == "wide" else ratio
         )
         theme = self.query_one("#theme", ToolbarButton)
         theme.labels = _Labels(f"Theme: {self._theme_family}", self._theme_family, "T")
-        theme.tooltip = f"Theme: {self._theme_family}, contrast: {self._contrast_name} (t)"
+        step = self._contrast_name if measured else ratio
+        theme.tooltip = f"Theme: {self._theme_family}, contrast: {step} (t)"
         for button in self.query(ToolbarButton):
             button.show_mode(mode)
