@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from reader import extract
 from reader.model import Figure, Heading, Paragraph, Run
@@ -331,3 +332,79 @@ def test_a_headline_list_full_of_commas_is_still_a_link_list() -> None:
     article = extract(html)
     assert "Bowl picks" not in article.text
     assert article.text.count("The council met") == 4
+
+
+# --- recall: text split across boxes, boxes wrongly taken for boilerplate ---------------------
+
+
+def test_article_split_into_deep_boxes_between_ads_is_read_whole() -> None:
+    page = Path(__file__).parent.parent / "fixtures" / "pages" / "split-article.html"
+    article = extract(page.read_text(encoding="utf-8"))
+    assert article.text.startswith("The repairs to the old harbour wall finished two weeks early")
+    assert "Fishing boats had been mooring" in article.text
+    assert article.text.rstrip().endswith("as they did all through the repairs to the wall.")
+    assert "Advertisement" not in article.text
+    assert "Ferry timetable" not in article.text
+
+
+def test_box_with_two_embeds_and_running_text_is_kept() -> None:
+    html = body(ENGLISH, ENGLISH).replace(
+        "</div></body>",
+        f"<div><p>{ENGLISH}</p><object data='a.swf'></object><embed src='b.swf'>"
+        "<p>The fair will close with fireworks over the river at ten o'clock.</p></div>"
+        "</div></body>",
+    )
+    assert "fireworks over the river" in extract(html).text
+
+
+def test_story_with_many_pictures_is_not_a_gallery() -> None:
+    pictures = "".join(f"<img src='/p{n}.jpg' alt=''>" for n in range(8))
+    html = (
+        f"<body><div class='content'><p>{ENGLISH}</p><p>{ENGLISH}</p>"
+        f"<div class='entry'>{pictures}<p>{ENGLISH}</p><p>{ENGLISH}</p>"
+        "<p>The bridge reopens on Friday, a week later than planned, because the paint "
+        "needed longer to dry.</p></div>"
+        "</div></body>"
+    )
+    assert "a week later than planned" in extract(html).text
+
+
+def test_subscriber_class_does_not_hide_a_paragraph() -> None:
+    html = body(ENGLISH, ENGLISH).replace(
+        "</div></body>",
+        "<div class='subscriber-preview'><p>The fair will close with fireworks over the "
+        "river, weather permitting, at ten o'clock.</p></div></div></body>",
+    )
+    assert "fireworks over the river" in extract(html).text
+
+
+def test_text_streamed_into_a_hidden_box_is_read_when_nothing_is_visible() -> None:
+    html = (
+        "<body><div id='app'><p>Loading…</p></div>"
+        f"<div hidden><article><p>{ENGLISH}</p><p>{ENGLISH}</p></article></div></body>"
+    )
+    article = extract(html)
+    assert article.text.count("The council met on Tuesday") == 2
+
+
+def test_hidden_box_stays_hidden_when_the_page_has_an_article() -> None:
+    html = body(ENGLISH, ENGLISH).replace(
+        "</div></body>", "</div><div hidden><p>Secret draft text.</p></div></body>"
+    )
+    assert "Secret draft" not in extract(html).text
+
+
+# --- dates without a telling class ------------------------------------------------------------
+
+
+def test_date_printed_under_the_headline_is_the_published_date() -> None:
+    html = (
+        "<body><h1>Bridge reopens</h1><div class='info'><span>Datum:</span> 26. Januar 2022"
+        f"</div><div class='content'><p>{ENGLISH}</p><p>{ENGLISH}</p></div></body>"
+    )
+    assert extract(html).published == "2022-01-26"
+
+
+def test_date_in_the_address_is_the_last_resort() -> None:
+    article = extract(body(ENGLISH, ENGLISH), url="https://blog.example/2014/05/18/bridge")
+    assert article.published == "2014-05-18"

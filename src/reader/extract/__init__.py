@@ -15,7 +15,7 @@ from reader.decode import decode_text
 from reader.extract.blocks import build_blocks
 from reader.extract.byline import byline_names
 from reader.extract.content import Content, find_content, whole_body
-from reader.extract.dates import find_date
+from reader.extract.dates import date_in_url, find_date
 from reader.extract.dom import Document, Element, inner_text, parse
 from reader.extract.metadata import Metadata, read_metadata
 from reader.extract.text import clean_line
@@ -32,6 +32,11 @@ MIN_JSON_LD_BODY = 300
 """A JSON-LD articleBody this long replaces a markup body holding much less of the text."""
 MAX_SMALL_PAGE = 3000
 """A page holding at most this much text may be taken whole when scoring finds nothing."""
+MIN_VISIBLE_CHARS = 200
+"""Less visible text than this ("Loading…") and the page's hidden boxes are read too."""
+_NEAR_HEADLINE = 40
+"""Elements after the <h1> searched for a printed date (a quarter of it before)."""
+_MAY_HIDE = re.compile(r"<[a-z]+[^>]*\shidden[\s=>]", re.IGNORECASE)
 _HTML_IN_TEXT = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|blockquote)\b", re.IGNORECASE)
 
 
@@ -60,9 +65,18 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         return Article(url=url, reason=f"{NO_ARTICLE} (the page is empty)")
     document = parse(text)
     try:
-        return _read(document, url)
+        article = _read(document, url)
     finally:
         document.release()
+    if len(article.text) >= MIN_VISIBLE_CHARS or not _MAY_HIDE.search(text):
+        return article
+    # Nothing visible: a page streamed by a script framework keeps its text in a hidden box.
+    document = parse(text, keep_hidden=True)
+    try:
+        revealed = _read(document, url)
+    finally:
+        document.release()
+    return revealed if len(revealed.text) > len(article.text) else article
 
 
 def _read(document: Document, url: str | None) -> Article:
@@ -90,6 +104,9 @@ def _read(document: Document, url: str | None) -> Article:
             nearby = _lines_before(content)
             published = published or _first_date([*nearby, meta.title], meta.language)
             authors = authors or _first_byline(nearby)
+    if not published:
+        day_first = not (meta.language or "").lower().startswith("en-us")
+        published = date_in_url(url) or _date_near_headline(document, day_first)
     if len(meta.article_body) >= MIN_JSON_LD_BODY and _chars(blocks) < 0.4 * len(meta.article_body):
         # The page renders its text with scripts; its structured data still carries it.
         blocks = _blocks_from_json_ld(meta.article_body, meta.title, base)
@@ -162,6 +179,28 @@ def _lines_before(content: Content) -> list[str]:
                 lines.append(text)
         node = node.parent
     return lines
+
+
+def _date_near_headline(document: Document, day_first: bool) -> str | None:
+    """The first short text holding a date just after the page's <h1> (or just before it):
+    where a page prints its date in a box with no telling class ("Datum: 26. Januar 2022",
+    "Handball Schweiz • 02.02.2022")."""
+    elements = document.elements
+    h1 = next((e.index for e in elements if e.tag == "h1"), None)
+    if h1 is None:
+        return None
+    after = range(h1 + 1, min(len(elements), h1 + 1 + _NEAR_HEADLINE))
+    before = range(h1 - 1, max(0, h1 - _NEAR_HEADLINE // 4) - 1, -1)
+    for k in (*after, *before):
+        element = elements[k]
+        if not any(isinstance(child, str) and child.strip() for child in element.children):
+            continue
+        text = inner_text(element, 160)
+        if 6 <= len(text) <= 120:
+            found = find_date(text, day_first=day_first)
+            if found:
+                return found
+    return None
 
 
 def _first_date(lines: list[str], language: str | None) -> str | None:

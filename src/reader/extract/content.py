@@ -18,6 +18,7 @@ fragments, form pieces) are removed. Differences that matter here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -62,6 +63,10 @@ _BYLINE_START = re.compile(
 
 _MIN_BONUS_TEXT = 400
 """Characters a box needs before a positive class name (article, content, text) counts."""
+_WIDEN_LEVELS = 6
+_WIDEN_GAIN = 1.3
+"""An ancestor this many times the candidate's paragraph points holds more of the article."""
+_WIDEN_MAX_LINKS = 0.4
 MIN_ARTICLE_CHARS = 500
 """Below this, the strict pass is retried without removing hinted boxes (as Readability does)."""
 
@@ -202,6 +207,7 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
     m = _measure(elements, dropped)
     scores: dict[int, float] = {}
     hinted = len(hint_text) >= 200
+    units: list[tuple[int, float]] = []
 
     def credit(ancestors_from: Element | None, points: float) -> None:
         level = 0
@@ -236,6 +242,8 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
         if hinted and _in_hint(element, hint_text):
             points *= 3
         credit(start, points)
+        if m.links[i] < 0.3 * size:
+            units.append((i, points))
 
     if not scores:
         return None
@@ -248,6 +256,7 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
     if final[top_index] <= 0:
         return None
     top = _refine(elements[top_index], final, elements)
+    top = _widen(top, units, elements, m)
     roots = _with_siblings(top, final, m, dropped)
     return _clean(document, roots, dropped, final, m, strict=strict)
 
@@ -296,6 +305,55 @@ def _refine(top: Element, final: dict[int, float], elements: list[Element]) -> E
         top = parent
         parent = top.parent
     return top
+
+
+def _signature(element: Element) -> tuple[str, str, str, str]:
+    """A paragraph's markup: its tag and first class name, and its parent's. The paragraphs
+    of one article share it (modifiers such as "RichText--last" come after the first name);
+    a comment thread's or a teaser list's differ."""
+    parent = element.parent
+    if parent is None:
+        return (element.tag, _first_class(element), "", "")
+    return (element.tag, _first_class(element), parent.tag, _first_class(parent))
+
+
+def _first_class(element: Element) -> str:
+    names = element.get("class").split(maxsplit=1)
+    return names[0] if names else ""
+
+
+def _widen(
+    top: Element, units: list[tuple[int, float]], elements: list[Element], m: _Measures
+) -> Element:
+    """Move up to an ancestor holding much more paragraph text of the candidate's own markup:
+    an article split into several boxes (between ads, or each paragraph wrapped in its own
+    deep "module") credits no single box with all of it, since credit fades with distance.
+
+    `units`: (index, points) of the scored paragraphs with few links, in document order.
+    """
+    elements_at = [k for k, _ in units]
+    first, last = bisect_left(elements_at, top.index), bisect_left(elements_at, m.end[top.index])
+    if first == last:
+        return top
+    own: dict[tuple[str, str, str, str], float] = {}
+    for k, points in units[first:last]:
+        key = _signature(elements[k])
+        own[key] = own.get(key, 0.0) + points
+    best, best_points = top, sum(own.values())
+    node = top.parent
+    for _ in range(_WIDEN_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            break
+        k = node.index
+        total = m.text[k]
+        if total and m.links[k] > _WIDEN_MAX_LINKS * total:
+            break
+        lo, hi = bisect_left(elements_at, k), bisect_left(elements_at, m.end[k])
+        points = sum(p for j, p in units[lo:hi] if _signature(elements[j]) in own)
+        if points >= _WIDEN_GAIN * best_points:
+            best, best_points = node, points
+        node = node.parent
+    return best
 
 
 def _is_ancestor(ancestor: Element, element: Element) -> bool:
@@ -477,45 +535,58 @@ def _clean(
 
 
 def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) -> bool:
-    """Readability's conditional cleaning, plus boxes opened by a boilerplate heading.
+    return _boilerplate_rule(element, score, c, bulk) is not None
+
+
+def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) -> str | None:
+    """Readability's conditional cleaning, plus boxes opened by a boilerplate heading: the
+    name of the rule that removes the box, or None to keep it.
 
     `bulk`: the box holds most of the article's text; link density alone does not remove it.
     """
     first = _first_text(element)
     # A related-links list or a counter, not a "Read more" wrapper around the story's rest.
     if first and hints.is_box_heading(first) and (c.text < 600 or c.links > 0.25 * c.text):
-        return True
+        return "box heading"
     if element.tag == "table" and is_data_table(element):
-        return False
+        return None
     if element.tag == "figure" and c.images:
-        return False
+        return None
     weight = hints.class_weight(element)
     density = c.links / c.text if c.text else 0.0
     # Running text (several paragraphs, few links) stays whatever its class says: layout
     # classes such as "sidebar-grid__container" or "widget" also wrap article text.
     prose = c.text >= 400 and density < 0.25 and (c.paragraphs >= 2 or c.text >= 700)
     if weight + score < 0 and not prose and not (c.images and c.text < 300):
-        return True
+        return "negative"
     if (c.commas >= 10 and density <= 0.5) or (bulk and c.text > 0 and c.links < 0.5 * c.text):
-        return False
+        return None
     if c.text < 100 and _BYLINE_START.match(first):
-        return False
+        return None
     is_list = element.tag in ("ul", "ol") or (c.text > 0 and c.list_text / c.text > 0.9)
     heading_density = c.heading_text / c.text if c.text else 0.0
-    return (
-        (c.images > 1 and c.paragraphs / c.images < 0.5 and not c.in_figure)
-        or (not is_list and c.items - 100 > c.paragraphs)
-        or (c.controls > c.paragraphs // 3)
-        or (
-            not is_list
-            and heading_density < 0.9
-            and c.text < 25
-            and (c.images == 0 or c.images > 2)
-            and not c.in_figure
-        )
-        or (not is_list and weight < 25 and density > 0.2)
-        or (weight >= 25 and density > 0.5)
-        or (c.embeds == 1 and c.text < 75)
-        or c.embeds > 1
-        or (is_list and density > 0.5)
-    )
+    # A gallery with a few words, not a story illustrated with many pictures.
+    wordy = c.text >= 400 and density < 0.25
+    if c.images > 1 and c.paragraphs / c.images < 0.5 and not c.in_figure and not wordy:
+        return "images"
+    if not is_list and c.items - 100 > c.paragraphs:
+        return "items"
+    if c.controls > c.paragraphs // 3:
+        return "controls"
+    if (
+        not is_list
+        and heading_density < 0.9
+        and c.text < 25
+        and (c.images == 0 or c.images > 2)
+        and not c.in_figure
+    ):
+        return "tiny"
+    if not is_list and weight < 25 and density > 0.2:
+        return "links"
+    if weight >= 25 and density > 0.5:
+        return "links (positive class)"
+    if (c.embeds == 1 and c.text < 75) or (c.embeds > 1 and c.text < 100 * c.embeds):
+        return "embeds"
+    if is_list and density > 0.5:
+        return "link list"
+    return None

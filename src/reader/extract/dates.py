@@ -153,3 +153,22 @@ def _from_rfc2822(text: str) -> str | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return moment.isoformat()
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+
+
+def date_in_url(url: str | None) -> str | None:
+    """A day written in the address ("/2014/05/18/slug"): the last resort of news and blog
+    software that prints no date anywhere else."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url.split("?", 1)[0])
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None

@@ -104,8 +104,13 @@ _Pending = tuple[LexborNode | None, Element, bool]
 """(the Lexbor node whose children are still to copy, or None; its copy; inside <pre>?)"""
 
 
-def parse(html: str) -> Document:
-    """Parse HTML text into the lean tree (never raises on malformed markup)."""
+def parse(html: str, *, keep_hidden: bool = False) -> Document:
+    """Parse HTML text into the lean tree (never raises on malformed markup).
+
+    `keep_hidden`: also copy elements marked hidden. Pages streamed by script frameworks
+    send their whole text inside a `<div hidden>` that a script reveals on load; this is the
+    second try for a page whose visible markup holds no article.
+    """
     parser = LexborHTMLParser(limit_nesting(html))
     html_node = parser.root
     root = Element("html", {}, None, 0)
@@ -114,7 +119,7 @@ def parse(html: str) -> Document:
         return document
     root.attrs = _attributes(html_node)
     document.lang = clean_line(root.attrs.get("lang") or root.attrs.get("xml:lang"))
-    _copy(html_node, document)
+    _copy(html_node, document, keep_hidden)
     return document
 
 
@@ -147,13 +152,13 @@ _SPECIAL = frozenset(
 _HIDING = frozenset({"hidden", "aria-hidden", "style", "type"})
 
 
-def _copy(html_node: LexborNode, document: Document) -> None:
+def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
     elements = document.elements
     elements.clear()
     stack: list[_Pending] = [(html_node, document.root, False)]
     drop = _DROP
     special = _SPECIAL
-    hiding = _HIDING
+    hiding = frozenset() if keep_hidden else _HIDING
     raw_text = _RAW_TEXT
     no_spaces = _NO_SPACES
     make = Element

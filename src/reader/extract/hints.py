@@ -25,7 +25,7 @@ _NEGATIVE_TOKENS = words(
     social sns socials footer foot header masthead sidebar side aside widget widgets related
     relate rel recommend recommended recommendation recommendations comment comments commentlist
     disqus reply replies respond counter counters stats statistic statistics visitor visitors
-    toolbar tools tool print font fontsize textsize contrast cookie cookies consent gdpr banner
+    toolbar tools tool font fontsize textsize contrast cookie cookies consent gdpr banner
     ad ads adv advert advertisement advertising sponsor sponsored promo promotion popup modal
     newsletter subscribe subscription signup login register pagination pager paging tags tag
     tagcloud skip rss other others hotline weather search copyright login links linklist bottom
@@ -38,7 +38,7 @@ _NEGATIVE_PARTS = (
     "sidebar", "comment", "related", "breadcrumb", "footer", "social", "share", "counter",
     "navbar", "navigation", "toolbar", "cookie", "banner", "advert", "sponsor", "newsletter",
     "pagination", "widget", "lienquan", "thongke", "truycap", "recommend", "tinkhac",
-    "othernews", "morenews", "subscribe", "popular", "mostread", "readmore", "readalso",
+    "othernews", "morenews", "popular", "mostread", "readmore", "readalso",
 )  # fmt: skip
 _POSITIVE_TOKENS = words(
     """
