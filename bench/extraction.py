@@ -34,6 +34,7 @@ snippet checks, title / author / date normalisation). Peak memory is the process
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import logging
@@ -99,12 +100,18 @@ def _package_version(name: str) -> str:
         return "?"
 
 
-def load_reader() -> Extractor:
+def load_reader(text: str = "body") -> Extractor:
+    """Ours. `text="shown"` scores what the reading view and `--format text` show as the article:
+    the lead (the standfirst, which extraction moves out of the body to show under the title)
+    followed by the body. `"body"` scores `Article.text` alone."""
     from reader.extract import extract
 
     def run(html: str, url: str | None) -> Output:
         article = extract(html, url)
-        return Output(article.text, article.title, article.authors, article.published)
+        body = article.text
+        if text == "shown" and article.lead:
+            body = f"{article.lead}\n\n{body}"
+        return Output(body, article.title, article.authors, article.published)
 
     return Extractor(
         "reader", _package_version("reader-tui"), run, frozenset({"title", "author", "date"})
@@ -584,6 +591,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write figures and page rows")
     parser.add_argument("--no-big-page", action="store_true", help="skip the 5 MB page timing")
+    parser.add_argument(
+        "--reader-text",
+        choices=("body", "shown"),
+        default="body",
+        help="score our Article.text (body) or lead + body as the reader shows it (shown)",
+    )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = sorted(set(names) - set(EXTRACTOR_NAMES))
@@ -614,6 +627,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     logging.disable(logging.CRITICAL)  # trafilatura and readability log every discarded page
     warnings.simplefilter("ignore")
+    LOADERS["reader"] = functools.partial(load_reader, args.reader_text)
     extractors = load_extractors(args.only)
     if not extractors:
         print("error: no extractor could be loaded", file=sys.stderr)

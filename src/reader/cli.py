@@ -26,14 +26,18 @@ EXIT_INTERNAL = 1
 EXIT_INTERRUPTED = 130
 
 EPILOG = """\
-keys in the reading view:
+keys in the reading view (? shows them all):
   + or =  larger text      -  smaller text      0  default size
   ]       more contrast    [  less contrast     t  next theme
   j k arrows  line    space b PgDn PgUp  page    g G Home End  top/end
-  ?  help             q  quit
+  } {  next/previous heading    c  contents     /  find    n N  next/previous hit
+  f  number links    l  link list    Backspace  back    o  browser    y  copy address
+  ctrl+p  all commands    q  quit
+
+library: reader save|list|search|open|rm|tag|export|import ... (reader list --help)
 
 exit codes: 0 ok, 2 usage, 3 unreadable file, 4 network, 5 HTTP error or too large,
-6 not an article, 1 internal error. Preferences live in a TOML file (see README).
+6 not an article, 7 library unusable, 1 internal error. Preferences: a TOML file (README).
 """
 
 
