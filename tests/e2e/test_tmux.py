@@ -11,7 +11,7 @@ from reader.extract import extract
 from reader.load import demo_article
 from reader.themes import DEFAULT_CONTRAST, DEFAULT_SIZE
 from tests.support.server import PageServer
-from tests.support.terminal import READER, terminal
+from tests.support.terminal import READER, terminal, terminal_command
 
 
 def env_for(config: Path) -> dict[str, str]:
@@ -99,3 +99,18 @@ def test_portal_page_piped_prints_the_same_article(http_server: PageServer) -> N
     assert expected.text in shell.stdout
     for text in PORTAL_BOILERPLATE:
         assert text not in shell.stdout, text
+
+
+def test_page_on_standard_input_opens_in_the_reading_view(tmp_path: Path) -> None:
+    page = Path(__file__).parents[1] / "fixtures" / "pages" / "portal-vi.html"
+    expected = extract(page.read_bytes())
+    script = tmp_path / "pipe.sh"
+    # The page arrives through a pipe; the reader then takes keys from the terminal itself.
+    script.write_text(f"cat {shlex.quote(str(page))} | {shlex.quote(READER)} -\n")
+    with terminal_command(["sh", str(script)], tmp_path, env_for(tmp_path / "c.toml")) as term:
+        term.wait_for_text(expected.title[:30])
+        before = term.settle()
+        term.press("End")
+        assert term.wait_for_change(before) != before  # keys reach the app
+        term.press("q")
+        assert term.exit_code() == 0

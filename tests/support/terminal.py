@@ -10,7 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 READER = str(Path(sys.executable).with_name("reader"))
@@ -81,23 +81,32 @@ class Terminal:
         raise AssertionError(f"program did not exit; screen was:\n{self.screen()}")
 
 
-@contextmanager
 def terminal(
     args: list[str],
     tmp_path: Path,
     env: Mapping[str, str],
     width: int = 100,
     height: int = 30,
-) -> Iterator[Terminal]:
+) -> AbstractContextManager[Terminal]:
     """Run `reader ARGS` in a detached tmux session; the session records the exit code."""
+    return terminal_command([READER, *args], tmp_path, env, width, height)
+
+
+@contextmanager
+def terminal_command(
+    argv: list[str],
+    tmp_path: Path,
+    env: Mapping[str, str],
+    width: int = 100,
+    height: int = 30,
+) -> Iterator[Terminal]:
+    """Run any command (a shell script with a pipe, say) in a detached tmux session."""
     if shutil.which("tmux") is None:
         raise AssertionError("tmux is not installed: .ci/run installs it (apt-get install tmux)")
     socket = f"reader-test-{uuid.uuid4().hex[:8]}"
     exit_file = tmp_path / f"{socket}.exit"
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    command = (
-        f"env {exports} {shlex.join([READER, *args])}; echo $? > {shlex.quote(str(exit_file))}"
-    )
+    command = f"env {exports} {shlex.join(argv)}; echo $? > {shlex.quote(str(exit_file))}"
     subprocess.run(
         [
             "tmux",
