@@ -19,7 +19,7 @@ from reader import __version__
 from reader.errors import ReaderError, UsageError
 from reader.plain import FORMATS, Format, render
 
-COMMANDS = ("save", "list", "search", "open", "rm", "tag", "export", "import")
+COMMANDS = ("save", "list", "search", "open", "rm", "tag", "export", "import", "library")
 """First words that name a library command (commands.py); a file so named is opened as ./NAME."""
 
 EXIT_INTERNAL = 1
@@ -34,7 +34,7 @@ keys in the reading view (? shows them all):
   f  number links    l  link list    Backspace  back    o  browser    y  copy address
   ctrl+p  all commands    q  quit
 
-library: reader save|list|search|open|rm|tag|export|import ... (reader list --help)
+library: reader save|list|search|open|rm|tag|export|import|library ... (reader list --help)
 
 exit codes: 0 ok, 2 usage, 3 unreadable file, 4 network, 5 HTTP error or too large,
 6 not an article, 7 library unusable, 1 internal error. Preferences: a TOML file (README).
@@ -188,16 +188,16 @@ def _print_article(args: argparse.Namespace, fmt: Format, out: TextIO) -> int:
 
 def _run_tui(args: argparse.Namespace) -> int:
     from reader.config import Overrides, load_preferences
-    from reader.load import demo_article, load_article
-    from reader.model import Article
-    from reader.tui.app import ReaderApp
+    from reader.load import demo_article, load_page
+    from reader.tui.app import Loaded, ReaderApp
 
     preferences = load_preferences()
     overrides = Overrides(size=args.size, contrast=args.contrast, theme=args.theme)
 
-    async def follow(url: str) -> Article:
-        """Links followed in the reader load like the first article."""
-        return await load_article(url, timeout=args.timeout, use_cache=not args.no_cache)
+    async def follow(url: str) -> Loaded:
+        """Links followed in the reader load like the first article (with the page, so that
+        `s` can save it)."""
+        return await load_page(url, timeout=args.timeout, use_cache=not args.no_cache)
 
     if args.demo:
         app = ReaderApp(
@@ -207,17 +207,21 @@ def _run_tui(args: argparse.Namespace) -> int:
         source: str = args.source
         if source == "-":
             # The page arrives on stdin; read it now, then give the app the terminal back.
-            article = asyncio.run(
-                load_article(source, timeout=args.timeout, use_cache=not args.no_cache)
+            page, article = asyncio.run(
+                load_page(source, timeout=args.timeout, use_cache=not args.no_cache)
             )
             _reattach_terminal_stdin()
             app = ReaderApp(
-                article=article, preferences=preferences, overrides=overrides, link_loader=follow
+                article=article,
+                page=page,
+                preferences=preferences,
+                overrides=overrides,
+                link_loader=follow,
             )
         else:
 
-            async def loader() -> Article:
-                return await load_article(source, timeout=args.timeout, use_cache=not args.no_cache)
+            async def loader() -> Loaded:
+                return await load_page(source, timeout=args.timeout, use_cache=not args.no_cache)
 
             app = ReaderApp(
                 loader=loader, preferences=preferences, overrides=overrides, link_loader=follow

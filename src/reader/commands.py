@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--refresh", action="store_true", help="fetch again pages that are already saved"
     )
     save.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    save.add_argument(
+        "--no-images", action="store_true", help="save the text only, not the article's pictures"
+    )
 
     listing = verb("list", "list saved articles, newest first")
     _add_filters(listing)
@@ -98,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--split", action="store_true", help="markdown: one file per article in the PATH folder"
     )
 
+    verb("library", "browse, search and open saved articles in the terminal (no network)")
+
     importer = verb("import", "import a URL list, Pocket, Instapaper, Wallabag or reader export")
     importer.add_argument("file", metavar="FILE", help="the export file, or - for stdin")
     importer.add_argument("--format", dest="import_format", metavar="FORMAT", help="(auto)")
@@ -105,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-fetch", action="store_true", help="only import what needs no network"
     )
     importer.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    importer.add_argument(
+        "--no-images", action="store_true", help="save fetched pages without their pictures"
+    )
     return parser
 
 
@@ -164,7 +172,9 @@ def _save(args: argparse.Namespace, library: Library) -> int:
     from reader.library.imports import ImportItem
 
     items = [ImportItem(url=source, tags=tuple(args.tag)) for source in sources]
-    outcomes = asyncio.run(_fetch_and_save(items, library, args.refresh, args.timeout))
+    outcomes = asyncio.run(
+        _fetch_and_save(items, library, args.refresh, args.timeout, images=not args.no_images)
+    )
     return _report(outcomes)
 
 
@@ -182,15 +192,25 @@ def _report(outcomes: Sequence[SaveOutcome], imported: int = 0) -> int:
 
 
 async def _fetch_and_save(
-    items: Sequence[ImportItem], library: Library, refresh: bool, timeout: float
+    items: Sequence[ImportItem],
+    library: Library,
+    refresh: bool,
+    timeout: float,
+    *,
+    images: bool = True,
 ) -> list[SaveOutcome]:
     """Fetch each item's page (bounded concurrency) and save it, applying the item's tags and
-    states; one failure never stops the others."""
+    states; one failure never stops the others. With `images`, the article's pictures are
+    fetched after its page (reader.images: http(s) only, capped; a picture never fails a save)
+    and stored in the same transaction."""
+    from reader.fetch import make_client
+    from reader.images import fetch_images
     from reader.library.imports import save_item
     from reader.load import load_page
 
     limit = asyncio.Semaphore(SAVE_CONCURRENCY)
     progress = _Progress(len(items))
+    client = make_client() if images else None
 
     async def save_one(item: ImportItem) -> SaveOutcome:
         source = item.url
@@ -204,10 +224,13 @@ async def _fetch_and_save(
             except ReaderError as error:
                 progress.step(source, "failed")
                 return SaveOutcome(source, "failed", error=error)
+            pictures = None
+            if client is not None:
+                pictures = await fetch_images(article, page.url, client=client) or None
         if "://" not in source:  # a local file: remember it by its absolute path
             item = replace(item, url=page.url)
         result = await asyncio.to_thread(
-            save_item, library, item, article, page.data, final_url=page.url
+            save_item, library, item, article, page.data, final_url=page.url, images=pictures
         )
         status = "saved" if result.created else "updated"
         progress.step(source, status)
@@ -217,6 +240,8 @@ async def _fetch_and_save(
         return list(await asyncio.gather(*(save_one(item) for item in items)))
     finally:
         progress.close()
+        if client is not None:
+            await client.aclose()
 
 
 class _Progress:
@@ -324,7 +349,21 @@ def _open(args: argparse.Namespace, library: Library) -> int:
     from reader.config import load_preferences
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(article=saved.article, preferences=load_preferences())
+    app = ReaderApp(saved=saved, library=library, preferences=load_preferences())
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def _library(args: argparse.Namespace, library: Library) -> int:
+    """The library screen: a table of saved articles, searched as you type; Enter reads one."""
+    if not sys.stdout.isatty():
+        raise UsageError(
+            "the library screen needs a terminal", "in scripts use `reader list` or `reader search`"
+        )
+    from reader.config import load_preferences
+    from reader.tui.app import ReaderApp
+
+    app = ReaderApp(library=library, open_library=True, preferences=load_preferences())
     result = app.run()
     return result if isinstance(result, int) else 0
 
@@ -428,7 +467,11 @@ def _import(args: argparse.Namespace, library: Library) -> int:
     if report.to_fetch and args.no_fetch:
         print(f"not fetched (--no-fetch): {len(report.to_fetch)} URL(s)", file=sys.stderr)
     elif report.to_fetch:
-        outcomes = asyncio.run(_fetch_and_save(report.to_fetch, library, False, args.timeout))
+        outcomes = asyncio.run(
+            _fetch_and_save(
+                report.to_fetch, library, False, args.timeout, images=not args.no_images
+            )
+        )
     outcomes.extend(SaveOutcome("", "skipped", i) for i in report.merged)
     code = _report(outcomes, imported=len(report.saved))
     return code or (3 if report.failed else 0)
@@ -443,4 +486,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Library], int]] = {
     "open": _open,
     "rm": _rm,
     "tag": _tag,
+    "library": _library,
 }

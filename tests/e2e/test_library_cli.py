@@ -180,3 +180,61 @@ def test_export_nothing_is_a_usage_error(library: Path) -> None:
     result = reader(library, "export", "-f", "epub", "-o", "x.epub")
     assert result.returncode == 2
     assert "nothing to export" in result.stderr
+
+
+def test_save_keeps_the_pictures_deduplicated_and_never_a_local_file(
+    http_server: PageServer, library: Path, tmp_path: Path
+) -> None:
+    from contextlib import closing
+
+    from reader.library import Library
+    from tests.unit.test_images import png
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png(5, 5, noise=b"do not store me"))
+    shared = png(4, 4, noise=b"the district hall")
+    http_server.route("/img/hall.png", shared, content_type="image/png")
+    http_server.route("/img/notfound.png", "<p>Not found</p>")  # an HTML page, status 200
+    figures = (
+        '<figure><img src="/img/hall.png" alt="Hội trường"><figcaption>Hội trường huyện'
+        f'</figcaption></figure><figure><img src="{secret.as_uri()}" alt="x"></figure>'
+        '<figure><img src="/img/notfound.png" alt="y"></figure>'
+    )
+    sentence = "Các đảng viên trong chi bộ đã cùng nhau giúp đỡ bà con sửa nhà trước mùa mưa lũ."
+    for name in ("one", "two"):
+        body = f"<p>{sentence} ({name})</p>" * 3 + figures + f"<p>{sentence}</p>" * 3
+        http_server.route(f"/{name}.html", PAGE.format(title=f"Bài {name}", body=body))
+
+    saved = reader(library, "save", http_server.url("/one.html"), http_server.url("/two.html"))
+    assert saved.returncode == 0, saved.stderr
+    assert "saved 2" in saved.stderr
+
+    with closing(Library.open(library)) as opened:
+        ids = [row.id for row in opened.list()]
+        for article_id in ids:
+            sources = {
+                f.src for f in opened.get(article_id).article.blocks if hasattr(f, "src") and f.src
+            }
+            hall = next(src for src in sources if src.endswith("/img/hall.png"))
+            stored = opened.image(article_id, hall)
+            assert stored is not None and stored.data == shared
+            assert opened.image(article_id, secret.as_uri()) is None
+    database = library.read_bytes()
+    assert b"do not store me" not in database and b"Not found" not in database
+    import sqlite3
+
+    with closing(sqlite3.connect(library)) as conn:
+        assert conn.execute("SELECT count(*) FROM images").fetchone()[0] == 1  # one blob, 2 uses
+        assert conn.execute("SELECT count(*) FROM article_images").fetchone()[0] == 2
+
+    other = tmp_path / "text-only.sqlite3"
+    plain = reader(other, "save", "--no-images", http_server.url("/one.html"))
+    assert plain.returncode == 0, plain.stderr
+    with closing(sqlite3.connect(other)) as conn:
+        assert conn.execute("SELECT count(*) FROM images").fetchone()[0] == 0
+
+
+def test_library_screen_needs_a_terminal(library: Path) -> None:
+    result = reader(library, "library")
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr and "reader list" in result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import textual.constants
 
@@ -90,3 +92,11 @@ def article() -> Article:
 def long_article() -> Article:
     """Several screens long at every size step."""
     return make_article(40)
+
+
+@pytest.fixture(autouse=True)
+def isolated_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every UI test's library (`s`, `L`) is a fresh file in tmp_path, never the user's."""
+    path = tmp_path / "library" / "library.sqlite3"
+    monkeypatch.setenv("READER_LIBRARY", str(path))
+    return path

@@ -306,7 +306,7 @@ async def test_loader_error_is_shown_inside_the_app(article: Article) -> None:
         assert "cannot find the host news.invalid" in toasts(app)  # and a notification
         assert app.is_running
         await pilot.press("q")
-    assert app.return_value == 0
+    assert app.return_value == HostNotFound("x").exit_code == 4  # scripts can tell it failed
 
 
 async def test_narrow_terminal_shows_text_and_buttons(article: Article) -> None:

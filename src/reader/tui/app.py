@@ -12,6 +12,8 @@ does not become the saved theme unless the reader then picks a theme in the app.
 
 from __future__ import annotations
 
+import asyncio
+import os
 import webbrowser
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import replace
@@ -28,6 +30,8 @@ from textual.screen import Screen
 from reader.config import ConfigError, Overrides, Preferences, save_preferences
 from reader.contrast import contrast_ratio, monochrome, ratio_label
 from reader.errors import ReaderError
+from reader.fetch import Page
+from reader.library import Library, Position, SavedArticle
 from reader.model import Article
 from reader.sanitize import one_line
 from reader.themes import (
@@ -53,16 +57,45 @@ from reader.tui.find_bar import FindBar
 from reader.tui.footer import ReaderFooter
 from reader.tui.help_screen import HelpScreen, KeyHelp, key_help
 from reader.tui.history import History, Place
+from reader.tui.library_screen import LibraryScreen
 from reader.tui.links import followable, scheme_of
 from reader.tui.links_screen import LinkListScreen
+from reader.tui.saving import save_request, save_shown
 from reader.tui.textual_themes import reader_variables, terminal_theme, textual_theme
 from reader.tui.toolbar import Toolbar
 from reader.typeset import Link, article_links
 
 LOADING = "Loading …"
 
-Loader = Callable[[], Awaitable[Article]]
-LinkLoader = Callable[[str], Awaitable[Article]]
+Loaded = Article | tuple[Page, Article]
+"""What a loader gives: the Article, or (Page, Article) as `reader.load.load_page` returns, so
+that `s` can save the original page (HTML, final URL) and resolve its images."""
+Loader = Callable[[], Awaitable[Loaded]]
+LinkLoader = Callable[[str], Awaitable[Loaded]]
+LibrarySource = Library | str | os.PathLike[str] | None
+"""An open Library (its owner closes it), a library file, or None for the default one."""
+
+POSITION_SCALE = 1000
+"""A saved reading position is (top block, thousandths of the way through it): unlike a line
+offset it stays right when the article is reopened at another size or width."""
+
+
+def position_of(anchor: tuple[int, float] | None) -> Position:
+    if anchor is None or anchor[0] < 0:
+        return Position()
+    return Position(anchor[0], min(POSITION_SCALE - 1, round(anchor[1] * POSITION_SCALE)))
+
+
+def anchor_of(position: Position) -> tuple[int, float] | None:
+    if position == Position():
+        return None
+    return position.block, position.offset / POSITION_SCALE
+
+
+def _split(loaded: Loaded) -> tuple[Page | None, Article]:
+    if isinstance(loaded, Article):
+        return None, loaded
+    return loaded
 
 
 SECTIONS: dict[str, str] = {
@@ -79,10 +112,18 @@ SECTIONS: dict[str, str] = {
     "next_heading": "Moving through the article",
     "previous_heading": "Moving through the article",
     "toggle_contents": "Moving through the article",
+    "save": "Library",
+    "library": "Library",
 }
 """Help sections by action; other app keys are "Reading", other view keys "Moving …"."""
 
-_SECTION_ORDER = {"Reading": 0, "Moving through the article": 1, "Find": 2, "Links": 3}
+_SECTION_ORDER = {
+    "Reading": 0,
+    "Moving through the article": 1,
+    "Find": 2,
+    "Links": 3,
+    "Library": 4,
+}
 
 
 def _section(active: ActiveBinding) -> str:
@@ -120,6 +161,8 @@ class ReaderApp(App[int]):
         Binding("alt+right", "go_forward", "Forward", show=False),
         Binding("o", "open_original", "Open in the browser", show=False),
         Binding("y", "copy_address", "Copy the address", show=False),
+        Binding("s", "save", "Save to the library", show=False),
+        Binding("L", "library", "Library", show=False),
         Binding("ctrl+p", "command_palette", "Commands", key_display="^p", show=False,
                 priority=True),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -136,12 +179,21 @@ class ReaderApp(App[int]):
         overrides: Overrides | None = None,
         save_preferences: bool = True,
         link_loader: LinkLoader | None = None,
+        page: Page | None = None,
+        saved: SavedArticle | None = None,
+        library: LibrarySource = None,
+        open_library: bool = False,
     ) -> None:
+        """`article` (with its `page`, if known) or `loader` gives the first article; `saved`
+        opens one from the library at its reading position. `library` is where `s` saves and
+        `L` browses; `open_library` starts on the library screen (`reader library`)."""
         super().__init__()
         stored = preferences or Preferences()
         prefs = (overrides or Overrides()).apply(stored)
         self._stored = replace(stored, problems=())
         """What the file holds; a value changed in the app replaces its own field only."""
+        if saved is not None:
+            article = saved.article
         self._article = article
         self._loader = loader
         self._link_loader = link_loader
@@ -152,7 +204,21 @@ class ReaderApp(App[int]):
         self._problems = stored.problems
         self._save = save_preferences
         self._save_failed = False
-        self._history = History(Place(url=article.url if article else None, article=article))
+        self._history = History(
+            Place(
+                url=saved.url if saved else (article.url if article else None),
+                article=article,
+                page=page,
+                saved_id=saved.id if saved else None,
+                anchor=anchor_of(saved.position) if saved else None,
+            )
+        )
+        self._library_source = library
+        self._library: Library | None = library if isinstance(library, Library) else None
+        self._library_lock = asyncio.Lock()
+        self._open_library_first = open_library
+        self._failure: ReaderError | None = None
+        """The load failure the view shows now: quitting then returns its exit code."""
         self._no_color_filters: tuple[tuple[object, ...], list[LineFilter]] | None = None
         for name in THEMES:
             for step in range(len(CONTRAST_LADDER)):
@@ -222,12 +288,14 @@ class ReaderApp(App[int]):
         for problem in self._problems:
             self.notify(problem, title="Preferences", severity="warning", timeout=10, markup=False)
         if self._article is not None:
-            view.show_article(self._article)
+            view.show_article(self._article, anchor=self._history.current.anchor)
         elif self._loader is not None:
             view.show_message(LOADING)
             self._load_first(self._history.current)
         else:
-            view.show_message("Nothing to read.")
+            view.show_message("Nothing to read. Press L for the library.")
+        if self._open_library_first:
+            self.action_library()
 
     # --- loading -------------------------------------------------------------------------
 
@@ -248,23 +316,26 @@ class ReaderApp(App[int]):
             loading = load_article(place.url)
         await self._finish_load(place, loading)
 
-    async def _finish_load(self, place: Place, loading: Awaitable[Article]) -> None:
+    async def _finish_load(self, place: Place, loading: Awaitable[Loaded]) -> None:
         try:
-            article = await loading
+            page, article = _split(await loading)
         except ReaderError as error:
             if self._history.current is place:
+                self._failure = error
                 self.view.show_message(f"Could not open the article.\n{error}\nPress q to quit.")
                 self.notify(
                     str(error), title="Could not open the article", severity="error", markup=False
                 )
             return
-        if self._history.loaded(place, article):
+        if self._history.loaded(place, article, page):
             self._close_panes()
+            self._failure = None
             self.view.show_article(article)
 
     def _show_place(self, place: Place) -> None:
         self.workers.cancel_group(self, "load")
         self._close_panes()
+        self._failure = None
         if place.article is not None:
             self.view.show_article(place.article, anchor=place.anchor)
         elif place.url is not None:
@@ -514,10 +585,13 @@ class ReaderApp(App[int]):
             self._refuse(href)
             return
         place = Place(url=href)
+        self._keep_position()
         self._history.go(place, anchor=self.view.reading_place)
         self._show_place(place)
 
     def action_go_back(self) -> None:
+        if self._history.back:
+            self._keep_position()
         place = self._history.go_back(anchor=self.view.reading_place)
         if place is None:
             self.bell()
@@ -525,6 +599,8 @@ class ReaderApp(App[int]):
         self._show_place(place)
 
     def action_go_forward(self) -> None:
+        if self._history.forward:
+            self._keep_position()
         place = self._history.go_forward(anchor=self.view.reading_place)
         if place is None:
             self.bell()
@@ -587,6 +663,101 @@ class ReaderApp(App[int]):
             markup=False,
         )
 
+    # --- the library ---------------------------------------------------------------------
+
+    async def library(self) -> Library:
+        """The library, opened on first use off the event loop; raises LibraryError."""
+        async with self._library_lock:
+            if self._library is None:
+                source = self._library_source
+                assert not isinstance(source, Library)
+                self._library = await asyncio.to_thread(Library.open, source)
+            return self._library
+
+    def _library_error(self, error: ReaderError, title: str = "Library") -> None:
+        self.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+
+    def action_save(self) -> None:
+        """`s`: save the article shown (its page and pictures too) into the library."""
+        place, article = self._history.current, self.view.article
+        if article is None or place.article is None:
+            self.notify("There is no article to save yet.", title="Save", markup=False)
+            return
+        self._save_shown(place, article)
+
+    @work(exclusive=True, group="save")
+    async def _save_shown(self, place: Place, article: Article) -> None:
+        self.notify("Saving to the library …", title="Save", timeout=2, markup=False)
+        try:
+            library = await self.library()
+            result = await save_shown(library, save_request(place, article))
+        except ReaderError as error:
+            self._library_error(error, "Not saved")
+            return
+        self._history.saved(place, result.id)
+        word = "Saved to the library" if result.created else "Updated in the library"
+        self.notify(f"{word} (id {result.id}).", title="Save", markup=False)
+
+    def action_library(self) -> None:
+        """`L`: the library screen; Enter there opens a saved article here (no network)."""
+        if not isinstance(self.screen, LibraryScreen):
+            self._show_library()
+
+    @work(exclusive=True, group="library")
+    async def _show_library(self) -> None:
+        try:
+            library = await self.library()
+        except ReaderError as error:
+            self._library_error(error)
+            return
+        self._keep_position()
+        await self.push_screen(LibraryScreen(library), self._library_closed)
+
+    def _library_closed(self, article_id: int | None) -> None:
+        if article_id is not None:
+            self._open_saved(article_id)
+        elif self.view.article is None and self._loader is None and self._open_library_first:
+            self.exit(0)  # `reader library` closed without reading anything
+
+    @work(exclusive=True, group="load")
+    async def _open_saved(self, article_id: int) -> None:
+        try:
+            library = await self.library()
+            saved = await asyncio.to_thread(library.get, article_id)
+        except ReaderError as error:
+            self._library_error(error, "Could not open the article")
+            return
+        place = Place(
+            url=saved.url,
+            article=saved.article,
+            saved_id=saved.id,
+            anchor=anchor_of(saved.position),
+        )
+        if self._history.current.article is not None or self._history.current.url:
+            self._keep_position()
+            self._history.go(place, anchor=self.view.reading_place)
+        else:
+            self._history.current = place  # nothing was shown: no empty page to go back to
+        self._close_panes()
+        self._failure = None
+        self.view.show_article(saved.article, anchor=place.anchor)
+
+    def _keep_position(self) -> None:
+        """About to show another article: keep this one's place if it is in the library."""
+        place = self._history.current
+        if place.saved_id is not None and place.article is not None:
+            self.run_worker(
+                self._store_position(place.saved_id, position_of(self.view.reading_place)),
+                group="position",
+            )
+
+    async def _store_position(self, article_id: int, position: Position) -> None:
+        try:
+            library = await self.library()
+            await asyncio.to_thread(library.set_position, article_id, position)
+        except ReaderError:
+            pass  # deleted meanwhile, or the library is gone: a position is not worth an error
+
     # --- help, palette, quit -------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -594,7 +765,17 @@ class ReaderApp(App[int]):
             self.push_screen(HelpScreen(self.help_rows()))
 
     async def action_quit(self) -> None:
-        self.exit(0)
+        """Quit, keeping the reading position of a library article; the exit code is the
+        shown load failure's (scripts can tell), else 0."""
+        place, anchor = self._history.current, self.view.reading_place
+        if place.saved_id is not None and place.article is not None:
+            await self._store_position(place.saved_id, position_of(anchor))
+        self.exit(self._failure.exit_code if self._failure is not None else 0)
+
+    async def on_unmount(self) -> None:
+        if self._library is not None and not isinstance(self._library_source, Library):
+            library, self._library = self._library, None
+            await asyncio.to_thread(library.close)
 
     def help_rows(self) -> list[KeyHelp]:
         """Help rows from the bindings active on the current screen, app keys first."""

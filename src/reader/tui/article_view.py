@@ -360,7 +360,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._rematch()
         if top is None:
             top = self._find(anchor) if anchor is not None else 0
-        self.scroll_to(y=top, animate=False, immediate=True)
+        # force: a view that showed a short message has no scrollbar yet, and Textual ignores
+        # a scroll until the next layout gives it one (an article opened at its saved place).
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
         self.refresh()
         self.post_message(self.Moved(self))
 

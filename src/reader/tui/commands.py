@@ -28,6 +28,8 @@ ACTIONS: tuple[Command, ...] = (
     Command("Less contrast", "One step down the contrast ladder ([)", "contrast_down"),
     Command("Next theme", "light, dark, sepia, terminal colours (t)", "next_theme"),
     Command("Contents", "Show or hide the table of contents (c)", "toggle_contents"),
+    Command("Save to the library", "Keep this article, its page and pictures offline (s)", "save"),
+    Command("Library", "Saved articles: search, open, archive, tag, delete (L)", "library"),
     Command("Find in the article", "Highlight every hit, count them (/)", "find"),
     Command("Next hit", "Go to the next find hit (n)", "find_next"),
     Command("Previous hit", "Go to the previous find hit (N)", "find_previous"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from reader.fetch import Page
 from reader.model import Article
 
 
@@ -17,6 +18,11 @@ class Place:
     anchor: tuple[int, float] | None = None
     """Where the reader was: (block, fraction through it), restored on back / forward even
     if the text size changed meanwhile. None: the top."""
+    page: Page | None = None
+    """The page the article was extracted from, when the loader gave it: `s` saves it into
+    the library with the article (original HTML, final URL)."""
+    saved_id: int | None = None
+    """The library entry this article was opened from: its reading position is kept there."""
 
 
 @dataclass
@@ -45,9 +51,14 @@ class History:
         self.current = self.forward.pop()
         return self.current
 
-    def loaded(self, place: Place, article: Article) -> bool:
+    def loaded(self, place: Place, article: Article, page: Page | None = None) -> bool:
         """Record a finished load; False if the reader has moved on meanwhile (drop it)."""
         if self.current is not place:
             return False
-        self.current = replace(place, article=article)
+        self.current = replace(place, article=article, page=page)
         return True
+
+    def saved(self, place: Place, saved_id: int) -> None:
+        """The article shown at `place` is now in the library as `saved_id`."""
+        if self.current is place:
+            self.current = replace(place, saved_id=saved_id)
