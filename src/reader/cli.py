@@ -197,7 +197,9 @@ def _run_tui(args: argparse.Namespace) -> int:
     async def follow(url: str) -> Loaded:
         """Links followed in the reader load like the first article (with the page, so that
         `s` can save it)."""
-        return await load_page(url, timeout=args.timeout, use_cache=not args.no_cache)
+        return await load_page(
+            url, timeout=args.timeout, use_cache=not args.no_cache, allow_local=False
+        )
 
     if args.demo:
         app = ReaderApp(

@@ -48,10 +48,13 @@ async def load_article(source: str, *, timeout: float = 15.0, use_cache: bool = 
 
 
 async def load_page(
-    source: str, *, timeout: float = 15.0, use_cache: bool = True
+    source: str, *, timeout: float = 15.0, use_cache: bool = True, allow_local: bool = True
 ) -> tuple[Page, Article]:
-    """`load_article` that also returns the page, for callers that keep the original (library)."""
-    page = await fetch_page(source, timeout=timeout, use_cache=use_cache)
+    """`load_article` that also returns the page, for callers that keep the original (library).
+
+    `allow_local=False` for addresses that came from a web page (a followed link): only http(s)
+    is fetched, so a remote page can never make the reader open a local file."""
+    page = await fetch_page(source, timeout=timeout, use_cache=use_cache, allow_local=allow_local)
     return page, require_body(article_from_page(page), source)
 
 
