@@ -107,10 +107,11 @@ def whole_body(document: Document, max_chars: int) -> Content | None:
     body = next((e for e in elements if e.tag == "body"), None)
     if body is None:
         return None
-    if _measure(elements, [False] * len(elements)).text[body.index] > max_chars:
+    end = document.subtree_ends()
+    if _measure(elements, [False] * len(elements), end).text[body.index] > max_chars:
         return None
-    dropped = _dropped(elements, strict=True)
-    m = _measure(elements, dropped)
+    dropped = _dropped(elements, True, end)
+    m = _measure(elements, dropped, end)
     return _clean(document, [body], dropped, {}, m, strict=True)
 
 
@@ -132,19 +133,21 @@ def _commas(text: str) -> int:
     return text.count(",") + text.count("\uff0c") + text.count("\u3001") + text.count("،")
 
 
-def _measure(elements: list[Element], dropped: list[bool]) -> _Measures:
+def _measure(elements: list[Element], dropped: list[bool], end: list[int]) -> _Measures:
+    """Bottom-up sums over the elements left in; a dropped element's own sums are never read
+    (every element under a dropped one is dropped too), so they stay 0."""
     n = len(elements)
     text = [0] * n
     links = [0] * n
     commas = [0] * n
     inline = [0] * n
     inline_commas = [0] * n
-    end = list(range(1, n + 1))
     block_tags = BLOCK_TAGS
     for element in reversed(elements):
         i = element.index
+        if dropped[i]:
+            continue
         t = link = comma = inl = inl_comma = 0
-        last = i + 1
         for child in element.children:
             if isinstance(child, str):
                 size = len(child)
@@ -156,7 +159,6 @@ def _measure(elements: list[Element], dropped: list[bool]) -> _Measures:
                     inl_comma += c
             else:
                 j = child.index
-                last = end[j]
                 if dropped[j]:
                     continue
                 size = text[j]
@@ -173,19 +175,19 @@ def _measure(elements: list[Element], dropped: list[bool]) -> _Measures:
         commas[i] = comma
         inline[i] = inl
         inline_commas[i] = inl_comma
-        end[i] = last
     return _Measures(text, links, commas, inline, inline_commas, end)
 
 
-def _dropped(elements: list[Element], strict: bool) -> list[bool]:
+def _dropped(elements: list[Element], strict: bool, end: list[int]) -> list[bool]:
+    """Unlikely boxes and everything under them (a subtree is a contiguous index range)."""
     dropped = [False] * len(elements)
     if not strict:
         return dropped
     never, unlikely_tags, unlikely = _NEVER_UNLIKELY, _UNLIKELY_TAGS, hints.unlikely_names
+    below = 0
     for element in elements:
-        parent = element.parent
-        if parent is not None and dropped[parent.index]:
-            dropped[element.index] = True
+        i = element.index
+        if i < below:
             continue
         tag = element.tag
         if tag in never:
@@ -194,8 +196,12 @@ def _dropped(elements: list[Element], strict: bool) -> list[bool]:
         if tag in unlikely_tags or (
             attrs and unlikely(attrs.get("class"), attrs.get("id"), attrs.get("role"))
         ):
-            dropped[element.index] = True
+            below = end[i]
+            dropped[i:below] = _TRUE * (below - i)
     return dropped
+
+
+_TRUE = [True]
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -203,8 +209,9 @@ def _dropped(elements: list[Element], strict: bool) -> list[bool]:
 
 def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | None:
     elements = document.elements
-    dropped = _dropped(elements, strict)
-    m = _measure(elements, dropped)
+    end = document.subtree_ends()
+    dropped = _dropped(elements, strict, end)
+    m = _measure(elements, dropped, end)
     scores: dict[int, float] = {}
     hinted = len(hint_text) >= 200
     units: list[tuple[int, float]] = []
@@ -225,10 +232,8 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
             node = node.parent
             level += 1
 
-    for element in elements:
+    for element in [e for e, out in zip(elements, dropped, strict=True) if not out]:
         i = element.index
-        if dropped[i]:
-            continue
         tag = element.tag
         if tag in _SELF_UNITS:
             size, commas, start = m.text[i], m.commas[i], element.parent
@@ -461,12 +466,13 @@ def _clean(
     for root in roots:
         start, stop = root.index, m.end[root.index]
         bulk = 0.6 * m.text[start]
+        # Left out: what scoring dropped (everything under a dropped box is dropped too).
+        removed[start:stop] = dropped[start:stop]
         removed[start] = False
-        for k in range(start + 1, stop):
-            parent = elements[k].parent
-            assert parent is not None
-            removed[k] = dropped[k] or removed[parent.index]
-            in_figure[k] = in_figure[parent.index] or parent.tag == "figure"
+        for k in range(start, stop):
+            if elements[k].tag == "figure":
+                below = m.end[k]
+                in_figure[k + 1 : below] = _TRUE * (below - k - 1)
         for k in range(stop - 1, start - 1, -1):
             if removed[k]:
                 continue

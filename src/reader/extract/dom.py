@@ -70,6 +70,23 @@ class Document:
     metas: list[Attrs] = field(default_factory=list)
     links: list[Attrs] = field(default_factory=list)
     json_ld: list[str] = field(default_factory=list)
+    ends: list[int] | None = None
+    """Per element index: one past the last index of its subtree (see `subtree_ends`)."""
+
+    def subtree_ends(self) -> list[int]:
+        """Where each element's subtree ends: subtrees are contiguous in pre-order, so a
+        subtree is the index range [index, end). Computed once, on first use."""
+        if self.ends is None:
+            elements = self.elements
+            end = list(range(1, len(elements) + 1))
+            for element in reversed(elements):
+                parent = element.parent
+                if parent is not None:
+                    last = end[element.index]
+                    if last > end[parent.index]:
+                        end[parent.index] = last
+            self.ends = end
+        return self.ends
 
     def release(self) -> None:
         """Break parent links so the tree is freed by reference counting, without the GC."""
