@@ -1,7 +1,7 @@
 """Library benchmark: save throughput, database size and search latency on a generated library.
 
     python bench/library.py [--articles 10000] [--words 1500] [--db PATH] [--reuse]
-        [--html-dir CORPUS] [--queries 300] [--seed 1] [--json out.json]
+        [--html-dir CORPUS] [--extract] [--queries 300] [--seed 1] [--json out.json]
 
 Generates articles of about ``--words`` words (60 % Vietnamese, 40 % English, Zipf-distributed
 vocabulary so common words are common and rare ones rare), saves them one transaction each
@@ -13,8 +13,11 @@ report gives p50 / p95 / max per kind and overall.
 The saved page (HTML) is synthetic by default: the article's paragraphs inside a few dozen KB of
 varied navigation boilerplate. With ``--html-dir`` real pages (``*.html`` or ``*.html.gz``
 anywhere under it, e.g. ../shared/corpus) are stored instead, in turn, which gives a realistic
-"database size / compressed HTML" ratio. Extraction is not timed here (bench/extraction.py does
-that): the figure is the store's own throughput.
+"database size / compressed HTML" ratio. By default extraction is not timed (bench/extraction.py
+does that): the figure is the store's own throughput. With ``--extract`` every page is extracted
+(``reader.extract.extract``) and the result saved, timed together, as ``reader save`` does with a
+page it has fetched: the generated pages, or the real ones with ``--html-dir`` (saved under
+made-up URLs, so a corpus smaller than ``--articles`` is saved again as new articles).
 
 ``--reuse`` keeps an existing ``--db`` and only runs the searches.
 """
@@ -33,6 +36,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from reader.extract import extract
 from reader.library import ArticleState, Library, fold
 from reader.model import Article, Heading, Paragraph, Run
 
@@ -166,13 +170,19 @@ def populate(library: Library, args: argparse.Namespace, rng: random.Random) -> 
     vocabs = _vocabularies(rng)
     pages = real_pages(Path(args.html_dir)) if args.html_dir else None
     save_seconds = 0.0
+    empty = 0
     started = time.perf_counter()
     for number in range(args.articles):
         language = "vi" if rng.random() < 0.6 else "en"
         article = make_article(number, args.words, vocabs[language], language, rng)
         html = next(pages) if pages else synthetic_html(article, rng, vocabs[language])
+        url = article.url or ""
         t0 = time.perf_counter()
-        result = library.save(article, html, article.url or "", None)
+        if args.extract:
+            url = f"https://bench.example/{number}"
+            article = extract(html, url)
+            empty += not article.blocks
+        result = library.save(article, html, url, None)
         if number % 5 == 0:
             library.tag(result.id, add=rng.sample(_TAGS, rng.randint(1, 3)))
         if number % 3 == 0:
@@ -182,10 +192,16 @@ def populate(library: Library, args: argparse.Namespace, rng: random.Random) -> 
             print(f"  {number} saved, {number / save_seconds:.0f}/s", file=sys.stderr)
     return {
         "articles": args.articles,
+        "extraction_included": bool(args.extract),
+        "extracted_empty": empty,
         "save_seconds": round(save_seconds, 2),
         "saves_per_second": round(args.articles / save_seconds, 1),
         "wall_seconds": round(time.perf_counter() - started, 1),
     }
+
+
+_PUNCTUATION = ".,;:!?\"'()[]{}*-\u2013\u2014\u201c\u201d\u2018\u2019\u00ab\u00bb"
+"""Stripped from words drawn from real pages' text, so a query is never only an exclusion."""
 
 
 def _queries(
@@ -199,8 +215,9 @@ def _queries(
     counted: dict[str, int] = {}
     for words in bodies:
         for word in words:
-            word = word.strip(".").lower()
-            counted[word] = counted.get(word, 0) + 1
+            word = word.strip(_PUNCTUATION).lower()
+            if word:
+                counted[word] = counted.get(word, 0) + 1
     by_rank = sorted(counted, key=counted.__getitem__, reverse=True)
     common, medium, rare = by_rank[:20], by_rank[100:600], by_rank[-2000:]
     vietnamese = [w for w in by_rank[:3000] if fold(w) != w]
@@ -218,7 +235,7 @@ def _queries(
             case 3:
                 kinds.append(("two words", f"{rng.choice(medium)} {rng.choice(medium)}", {}))
             case 4:
-                phrase = " ".join(w.strip(".") for w in words[start : start + 2])
+                phrase = " ".join(w.strip(_PUNCTUATION) for w in words[start : start + 2])
                 kinds.append(("phrase", f'"{phrase}"', {}))
             case 5:
                 word = rng.choice(medium + common)
@@ -288,9 +305,10 @@ def measure_size(path: Path) -> dict[str, object]:
                 " sum(pgsize) FROM dbstat GROUP BY 1 ORDER BY 2 DESC LIMIT 8"
             ).fetchall()
         )
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(article_bodies)")}
+        body = "length(CAST(body_text AS BLOB))" if "body_text" in columns else "0"
         text = conn.execute(
-            "SELECT sum(length(CAST(body_text AS BLOB))), sum(length(CAST(article_json AS BLOB)))"
-            " FROM article_bodies"
+            f"SELECT sum({body}), sum(length(article_json)) FROM article_bodies"
         ).fetchone()
     finally:
         conn.close()
@@ -300,7 +318,7 @@ def measure_size(path: Path) -> dict[str, object]:
         "compressed_html_bytes": html,
         "image_bytes": images,
         "ratio_db_to_html_plus_images": round(size / max(1, html + images), 2),
-        "body_text_bytes": text[0],
+        "body_text_bytes": text[0],  # 0 since schema version 2 (no separate copy)
         "article_json_bytes": text[1],
         "largest_parts_bytes": parts,
     }
@@ -329,6 +347,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="library file (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="search an existing --db only")
     parser.add_argument("--html-dir", help="store real pages from this folder as the HTML")
+    parser.add_argument(
+        "--extract", action="store_true", help="extract each page and time it with the save"
+    )
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the report here")

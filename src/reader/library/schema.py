@@ -14,6 +14,12 @@ Search design (why the FTS table is "external content"): the index is fed *folde
 over the original text. Folding keeps tokens one for one, and FTS5 places highlights by token
 number, so snippets show the original words with their diacritics. The index is therefore
 maintained by the store (never with the FTS5 'rebuild' command, which would index unfolded text).
+
+Since version 2 the body text is not stored a second time: the view derives it from the
+compressed Article JSON through the SQL function ``reader_article_text`` (registered by the store
+on every connection; see text.py), for the few result rows a snippet is built for. The index has
+no prefix index: the 2- and 3-letter ones cost as much as the index itself (about 5.5 KB per
+article), more than the size target allows; see BENCHMARKS.md for what short prefixes cost.
 """
 
 from __future__ import annotations
@@ -148,6 +154,47 @@ _V1: Sequence[str] = (
 )
 
 
+ARTICLE_TEXT_FUNCTION = "reader_article_text"
+"""SQL function: the body text of a compressed Article JSON blob (registered by the store)."""
+
+_V2: Sequence[str] = (
+    # The body text is derived from the Article JSON (see the module docstring); the index is
+    # recreated without prefix indexes and refilled by the store on open (the missing
+    # 'index_version' asks for it).
+    "DROP VIEW article_search",
+    "DROP TABLE article_fts",
+    "ALTER TABLE article_bodies DROP COLUMN body_text",
+    f"""
+    CREATE VIEW article_search AS
+    SELECT
+        a.id AS id,
+        a.title AS title,
+        a.authors AS authors,
+        trim(coalesce(a.site, '') || ' ' || coalesce(a.host, '')) AS site,
+        coalesce((
+            SELECT group_concat(t.name, ' ')
+            FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id
+            WHERE at.article_id = a.id
+        ), '') AS tags,
+        {ARTICLE_TEXT_FUNCTION}(b.article_json) AS body
+    FROM articles AS a JOIN article_bodies AS b ON b.article_id = a.id
+    """,
+    f"""
+    CREATE VIRTUAL TABLE article_fts USING fts5 (
+        {", ".join(FTS_COLUMNS)},
+        content = 'article_search',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+    f"""
+    INSERT INTO article_fts (article_fts, rank)
+    VALUES ('rank', 'bm25({", ".join(str(w) for w in BM25_WEIGHTS)})')
+    """,
+    "DELETE FROM meta WHERE key IN ('fold_version', 'index_version')",
+)
+
+
 def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def step(conn: sqlite3.Connection) -> None:
         for statement in statements:
@@ -156,7 +203,7 @@ def _run(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     return step
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_run(_V1),)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_run(_V1), _run(_V2))
 """MIGRATIONS[n] upgrades version n to n + 1. Append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,8 @@ on real news pages lzma -1 saves about 13 % more space but compresses 2x and dec
 slower, lzma -6 saves 20 % at 9x the time; and zlib is the codec of SQLite's own archive format,
 so both can be read back with nothing but the sqlite3 shell:
 ``SELECT sqlar_uncompress(html, html_size), sqlar_uncompress(article_json, json_size)
-FROM article_bodies``. The body's plain text stays uncompressed: search snippets read it.
+FROM article_bodies``. The body's plain text is not stored apart: search snippets derive it from
+the Article JSON for the rows they show (schema.py), which keeps the file within 1.5x the pages.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from reader.library.records import (
 )
 from reader.library.schema import (
     APPLICATION_ID,
+    ARTICLE_TEXT_FUNCTION,
     FTS_COLUMNS,
     SCHEMA_VERSION,
     application_id,
@@ -66,7 +68,7 @@ from reader.library.schema import (
 )
 from reader.library.search import folded_values
 from reader.library.search import search as run_search
-from reader.library.text import clean_line, clean_text
+from reader.library.text import article_body_text, cached_article_body_text, clean_line
 from reader.model import SCHEMA_VERSION as ARTICLE_SCHEMA_VERSION
 from reader.model import Article
 
@@ -74,6 +76,9 @@ ENV_VAR = "READER_LIBRARY"
 BUSY_TIMEOUT = 10.0
 """Seconds a writer waits for another process's transaction before giving up."""
 HTML_CODEC = "zlib"
+INDEX_VERSION = f"{FOLD_VERSION}.{ARTICLE_SCHEMA_VERSION}"
+"""What the index was built with: the folding rules and the Article model the body text comes
+from. A library indexed otherwise is re-indexed on open ('delete-all' needs no old values)."""
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Primary SQLite result codes, by what the person can do about them.
@@ -183,16 +188,23 @@ def _summary_fields(row: Sequence[Any]) -> _SummaryFields:
     }
 
 
-def _fts_values(conn: sqlite3.Connection, article_id: int) -> tuple[str, ...] | None:
-    """The article's text per FTS column, as stored (the view `article_search` shows the same)."""
+def _fts_values(
+    conn: sqlite3.Connection, article_id: int, body: str | None = None
+) -> tuple[str, ...] | None:
+    """The article's text per FTS column, as stored (the view `article_search` shows the same).
+
+    `body`, when the caller has it already, must be `article_body_text` of the stored JSON.
+    """
     row = conn.execute(
-        "SELECT a.title, a.authors, a.site, a.host, b.body_text"
+        "SELECT a.title, a.authors, a.site, a.host, b.article_json"
         " FROM articles AS a JOIN article_bodies AS b ON b.article_id = a.id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
         return None
-    title, authors, site, host, body = row
+    title, authors, site, host, document = row
+    if body is None:
+        body = article_body_text(bytes(document))
     tags = " ".join(
         name
         for (name,) in conn.execute(
@@ -210,8 +222,8 @@ _FTS_PLACEHOLDERS = ", ".join("?" for _ in FTS_COLUMNS)
 _FTS_NAMES = ", ".join(FTS_COLUMNS)
 
 
-def _fts_insert(conn: sqlite3.Connection, article_id: int) -> None:
-    values = _fts_values(conn, article_id)
+def _fts_insert(conn: sqlite3.Connection, article_id: int, body: str | None = None) -> None:
+    values = _fts_values(conn, article_id, body)
     if values is not None:
         conn.execute(
             f"INSERT INTO article_fts (rowid, {_FTS_NAMES}) VALUES (?, {_FTS_PLACEHOLDERS})",
@@ -219,17 +231,18 @@ def _fts_insert(conn: sqlite3.Connection, article_id: int) -> None:
         )
 
 
-def _fts_delete(conn: sqlite3.Connection, article_id: int) -> bool:
-    """Remove the article's index entry; it must be given exactly the values indexed."""
+def _fts_delete(conn: sqlite3.Connection, article_id: int) -> str | None:
+    """Remove the article's index entry (it must be given exactly the values indexed); returns
+    the body text it used, for re-indexing the same article, or None if there is no article."""
     values = _fts_values(conn, article_id)
     if values is None:
-        return False
+        return None
     conn.execute(
         f"INSERT INTO article_fts (article_fts, rowid, {_FTS_NAMES})"
         f" VALUES ('delete', ?, {_FTS_PLACEHOLDERS})",
         (article_id, *folded_values(values)),
     )
-    return True
+    return values[FTS_COLUMNS.index("body")]
 
 
 def _drop_orphan_images(conn: sqlite3.Connection, image_ids: Iterable[int]) -> None:
@@ -274,6 +287,9 @@ class Library:
             conn = sqlite3.connect(
                 target, timeout=timeout, isolation_level=None, check_same_thread=False
             )
+            conn.create_function(
+                ARTICLE_TEXT_FUNCTION, 1, cached_article_body_text, deterministic=True
+            )
         except sqlite3.Error as exc:
             raise _translate(target, exc) from exc
         library = cls(conn, target)
@@ -301,9 +317,10 @@ class Library:
                 raise LibraryTooNew(self._path, version, SCHEMA_VERSION)
             self._enable_wal(timeout)
             conn.execute("PRAGMA synchronous = FULL")
-            if version < SCHEMA_VERSION:
-                migrate(conn)
-            self._ensure_fold_version()
+            upgraded_from = migrate(conn) if version < SCHEMA_VERSION else version
+            if 0 < upgraded_from < 2:
+                self._compact()
+            self._ensure_index_version()
 
     def _enable_wal(self, timeout: float) -> None:
         """Switch to WAL (once per file; it persists). SQLite answers "locked" at once, without
@@ -324,16 +341,26 @@ class Library:
             time.sleep(delay)
             delay = min(delay * 2, 0.1)
 
-    def _ensure_fold_version(self) -> None:
-        """Re-index when the folding rules changed since the index was built (see fold.py)."""
-        query = "SELECT value FROM meta WHERE key = 'fold_version'"
+    def _ensure_index_version(self) -> None:
+        """Re-index when the folding rules or the Article model changed since the index was
+        built (see INDEX_VERSION), or a migration dropped the index."""
+        query = "SELECT value FROM meta WHERE key = 'index_version'"
         row = self._conn.execute(query).fetchone()
-        if row is not None and row[0] == str(FOLD_VERSION):
+        if row is not None and row[0] == INDEX_VERSION:
             return
         with self._write() as conn:
             row = conn.execute(query).fetchone()
-            if row is None or row[0] != str(FOLD_VERSION):
+            if row is None or row[0] != INDEX_VERSION:
                 self._reindex(conn)
+
+    def _compact(self) -> None:
+        """Give back the space an upgrade freed (version 2 dropped a copy of every body).
+
+        Best effort: VACUUM needs the file to itself, and a library in use by another process
+        simply stays larger until the next upgrade or `VACUUM`.
+        """
+        with suppress(sqlite3.Error):
+            self._conn.execute("VACUUM")
 
     @property
     def path(self) -> Path:
@@ -435,12 +462,9 @@ class Library:
             article.word_count,
         )
         document = article.to_json().encode()
-        text = (
-            clean_text(article.text),
-            zlib.compress(document, 6),
-            len(document),
-            ARTICLE_SCHEMA_VERSION,
-        )
+        text = (zlib.compress(document, 6), len(document), ARTICLE_SCHEMA_VERSION)
+        # The very function snippets read it back with (text.py), so tokens line up.
+        body = article_body_text(text[0])
         page = (
             None
             if html is None
@@ -461,8 +485,8 @@ class Library:
                 )
                 article_id = int(cursor.lastrowid or 0)
                 conn.execute(
-                    "INSERT INTO article_bodies (article_id, body_text, article_json, json_size,"
-                    " json_schema) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO article_bodies (article_id, article_json, json_size,"
+                    " json_schema) VALUES (?, ?, ?, ?)",
                     (article_id, *text),
                 )
             else:
@@ -475,7 +499,7 @@ class Library:
                     (*meta, updated, article_id),
                 )
                 conn.execute(
-                    "UPDATE article_bodies SET body_text = ?, article_json = ?, json_size = ?,"
+                    "UPDATE article_bodies SET article_json = ?, json_size = ?,"
                     " json_schema = ? WHERE article_id = ?",
                     (*text, article_id),
                 )
@@ -491,7 +515,7 @@ class Library:
             )
             if images is not None:
                 self._store_images(conn, article_id, blobs)
-            _fts_insert(conn, article_id)
+            _fts_insert(conn, article_id, body)
         return SaveResult(article_id, existing is None)
 
     @staticmethod
@@ -690,7 +714,7 @@ class Library:
     def delete(self, article_id: int) -> None:
         """Delete an article with its page, tags links and unshared images."""
         with self._write() as conn:
-            if not _fts_delete(conn, article_id):
+            if _fts_delete(conn, article_id) is None:
                 raise ArticleNotFound(article_id)
             images = [
                 r[0]
@@ -715,7 +739,8 @@ class Library:
         added = [tag_name(name) for name in add]
         removed = [tag_name(name) for name in remove]
         with self._write() as conn:
-            if not _fts_delete(conn, article_id):
+            body = _fts_delete(conn, article_id)
+            if body is None:
                 raise ArticleNotFound(article_id)
             dropped: builtins.list[int] = []
             for name in removed:
@@ -734,7 +759,7 @@ class Library:
                     (article_id, name),
                 )
             _drop_orphan_tags(conn, dropped)
-            _fts_insert(conn, article_id)
+            _fts_insert(conn, article_id, body)
             names = conn.execute(
                 "SELECT t.name FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id"
                 " WHERE at.article_id = ? ORDER BY t.name",
@@ -777,8 +802,8 @@ class Library:
         for article_id in ids:
             _fts_insert(conn, article_id)
         conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_version', ?)",
-            (str(FOLD_VERSION),),
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)",
+            (INDEX_VERSION,),
         )
         return len(ids)
 

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from reader.library import (
     SCHEMA_VERSION,
+    ArticleState,
     Library,
     LibraryBusy,
     LibraryCorrupt,
@@ -24,7 +26,10 @@ from reader.library import (
     LibraryUnavailable,
     NotALibrary,
 )
+from reader.library.fold import fold
 from reader.library.schema import APPLICATION_ID, MIGRATIONS, migrate
+from reader.library.text import clean_text
+from reader.model import Article
 from tests.unit.library.articles import article, numbered, rich_article
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -77,6 +82,74 @@ def test_a_library_of_every_earlier_version_is_migrated(tmp_path: Path, version:
     assert pragma(old, "user_version") == SCHEMA_VERSION
     assert pragma(old, "application_id") == APPLICATION_ID
     assert schema_of(old) == schema_of(fresh)
+
+
+def _write_as_version_1(path: Path, saved: Article, extra_words: int = 0) -> None:
+    """A library as reader's schema version 1 wrote it: the body text stored in full beside the
+    JSON, and an index (with prefix indexes) fed that text, folded."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=1)
+    conn.execute("PRAGMA journal_mode = WAL")
+    body = clean_text(saved.text) + " filler" * extra_words
+    document = saved.to_json().encode()
+    conn.execute("BEGIN")
+    conn.execute(
+        "INSERT INTO articles (id, url, title, authors, site, host, saved_at, updated_at,"
+        " word_count, state, favourite, position_block) VALUES (7, ?, ?, ?, ?, 'example.vn',"
+        " '2024-01-02T03:04:05.000Z', '2024-01-02T03:04:05.000Z', 12, 'archived', 1, 3)",
+        (saved.url, saved.title, "\n".join(saved.authors), saved.site_name),
+    )
+    conn.execute(
+        "INSERT INTO article_bodies (article_id, body_text, article_json, json_size, json_schema,"
+        " html, html_codec, html_size) VALUES (7, ?, ?, ?, 1, ?, 'zlib', 8)",
+        (body, zlib.compress(document), len(document), zlib.compress(b"<p>x</p>")),
+    )
+    conn.execute("INSERT INTO article_keys (key, article_id) VALUES ('example.vn/chi-bo', 7)")
+    conn.execute("INSERT INTO tags (id, name) VALUES (1, 'chính trị')")
+    conn.execute("INSERT INTO article_tags (article_id, tag_id) VALUES (7, 1)")
+    site = f"{saved.site_name} example.vn"
+    conn.execute(
+        "INSERT INTO article_fts (rowid, title, authors, site, tags, body)"
+        " VALUES (7, ?, ?, ?, ?, ?)",
+        [fold(v) for v in (saved.title, "\n".join(saved.authors), site, "chính trị", body)],
+    )
+    conn.execute("INSERT INTO meta (key, value) VALUES ('fold_version', '1')")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_version_1_library_keeps_its_articles_and_drops_the_body_copy(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite3"
+    _write_as_version_1(path, rich_article(), extra_words=20_000)
+    size_before = path.stat().st_size
+
+    with Library.open(path) as library:
+        saved = library.get(7)
+        assert saved.article == rich_article()
+        assert (saved.state, saved.favourite, saved.tags) == (
+            ArticleState.ARCHIVED,
+            True,
+            ("chính trị",),
+        )
+        assert library.get_html(7) == b"<p>x</p>"
+        # Re-indexed from the Article JSON, snippets and highlights included.
+        [hit] = library.search("guong mau")
+        assert hit.id == 7
+        assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["gương", "mẫu"]
+        assert [hit.id for hit in library.search("chinh tri")] == [7]
+        assert library.search("filler") == []  # the old copy's text is gone with it
+        assert library.check() == []
+        library.tag(7, add=["mới"])
+        library.delete(7)
+        assert library.search("dang vien") == []
+        assert library.check() == []
+
+    conn = sqlite3.connect(path)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(article_bodies)")]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert "body_text" not in columns
+    assert path.stat().st_size < size_before / 2  # the freed space was given back
 
 
 def test_a_failing_migration_leaves_the_old_version_untouched(tmp_path: Path) -> None:

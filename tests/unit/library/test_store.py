@@ -297,7 +297,7 @@ def test_a_library_indexed_with_other_folding_rules_is_reindexed_on_open(
     # As an older reader would have left it: an index built some other way, another version.
     conn = sqlite3.connect(library_path)
     conn.execute("INSERT INTO article_fts (article_fts) VALUES ('delete-all')")
-    conn.execute("UPDATE meta SET value = '0' WHERE key = 'fold_version'")
+    conn.execute("UPDATE meta SET value = '0' WHERE key = 'index_version'")
     conn.commit()
     conn.close()
 
