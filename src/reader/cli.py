@@ -28,7 +28,7 @@ EXIT_INTERRUPTED = 130
 EPILOG = """\
 keys in the reading view (? shows them all):
   + or =  larger text      -  smaller text      0  default size
-  ]       more contrast    [  less contrast     t  next theme
+  ]       more contrast    [  less contrast     t  next theme    w  WCAG spacing
   j k arrows  line    space b PgDn PgUp  page    g G Home End  top/end
   } {  next/previous heading    c  contents     /  find    n N  next/previous hit
   f  number links    l  link list    Backspace  back    o  browser    y  copy address
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     from collections.abc import Callable
 
-    from reader.themes import parse_contrast, parse_size, parse_theme
+    from reader.themes import parse_contrast, parse_size, parse_spacing, parse_theme
 
     def checked(parse: Callable[[str], object]) -> Callable[[str], object]:
         """argparse shows an ArgumentTypeError's own words: the list of valid values."""
@@ -118,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=checked(parse_theme),
         metavar="NAME",
         help="light, dark, sepia, or ansi-dark / ansi-light (your terminal's own colours)",
+    )
+    view.add_argument(
+        "--spacing",
+        type=checked(parse_spacing),
+        metavar="NAME",
+        help="text spacing: normal, or wcag (WCAG 1.4.12: a spacer row after each line, "
+        "two between paragraphs, wider word gaps)",
     )
     parser.add_argument("-V", "--version", action="version", version=f"reader-tui {__version__}")
     return parser
@@ -192,7 +199,9 @@ def _run_tui(args: argparse.Namespace) -> int:
     from reader.tui.app import Loaded, ReaderApp
 
     preferences = load_preferences()
-    overrides = Overrides(size=args.size, contrast=args.contrast, theme=args.theme)
+    overrides = Overrides(
+        size=args.size, contrast=args.contrast, theme=args.theme, spacing=args.spacing
+    )
 
     async def follow(url: str) -> Loaded:
         """Links followed in the reader load like the first article (with the page, so that

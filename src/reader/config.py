@@ -1,12 +1,12 @@
-"""Reading preferences (size step, contrast step, theme, reading speed) in a small TOML file.
+"""Reading preferences (size, contrast, theme, text spacing, reading speed) in a small TOML file.
 
 The file belongs to the user: it is read leniently (bad values fall back to defaults, with a
 note), written back with tomlkit so their comments survive, replaced atomically, and never
 overwritten when it cannot be parsed — the reader reports that instead.
 
-Per-run flags (`--size`, `--contrast`, `--theme`) are `Overrides`: they change what is shown,
-not the file. A value reaches the file only when the reader changes it in the app (a key, a
-button, a command): then that value, and only that one, is saved.
+Per-run flags (`--size`, `--contrast`, `--theme`, `--spacing`) are `Overrides`: they change
+what is shown, not the file. A value reaches the file only when the reader changes it in the
+app (a key, a button, a command): then that value, and only that one, is saved.
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ from reader.themes import (
     CONTRAST_LADDER,
     DEFAULT_CONTRAST,
     DEFAULT_SIZE,
+    DEFAULT_SPACING,
     DEFAULT_THEME,
     SIZE_LADDER,
+    SPACINGS,
+    Spacing,
 )
 
 ENV_VAR = "READER_CONFIG"
@@ -36,6 +39,7 @@ reader-tui preferences; the reader rewrites the values below and keeps your comm
 size: 0 (smallest) .. {len(SIZE_LADDER) - 1} (largest); {DEFAULT_SIZE} is the default.
 contrast: {", ".join(f"{i} {step.name}" for i, step in enumerate(CONTRAST_LADDER))}.
 theme: {", ".join(ALL_THEMES)}.
+spacing (written once you first toggle it, w): "normal", or "wcag" for WCAG 1.4.12 text spacing.
 words_per_minute: your reading speed, for the time left in the footer (default 230; set by hand)."""
 
 DEFAULT_WORDS_PER_MINUTE = 230
@@ -56,6 +60,8 @@ class Preferences:
     contrast: int = DEFAULT_CONTRAST
     """Index into themes.CONTRAST_LADDER."""
     theme: str = DEFAULT_THEME
+    spacing: Spacing = DEFAULT_SPACING
+    """"wcag": WCAG 1.4.12 text spacing on top of the size step (themes.wcag_spacing)."""
     words_per_minute: int = DEFAULT_WORDS_PER_MINUTE
     """Reading speed for "3 min left"; only ever set by hand in the file."""
     problems: tuple[str, ...] = field(default=(), compare=False)
@@ -69,12 +75,13 @@ class Overrides:
     size: int | None = None
     contrast: int | None = None
     theme: str | None = None
+    spacing: Spacing | None = None
 
     def apply(self, preferences: Preferences) -> Preferences:
         """What the reader starts with: the saved preferences with these values on top."""
         changes = {
             name: value
-            for name in ("size", "contrast", "theme")
+            for name in ("size", "contrast", "theme", "spacing")
             if (value := getattr(self, name)) is not None
         }
         return replace(preferences, **changes)
@@ -111,6 +118,20 @@ def _integer(
     return value
 
 
+def _spacing(data: dict[str, Any], problems: list[str]) -> Spacing:
+    """ "normal" / "wcag"; a bool is accepted too (true = "wcag") for people who write one."""
+    value = data.get("spacing", DEFAULT_SPACING)
+    if isinstance(value, bool):
+        return "wcag" if value else "normal"
+    for name in SPACINGS:
+        if value == name:
+            return name
+    problems.append(
+        f"spacing = {value!r} is not one of {', '.join(SPACINGS)}; using {DEFAULT_SPACING}"
+    )
+    return DEFAULT_SPACING
+
+
 def load_preferences(path: Path | None = None) -> Preferences:
     """Never raises: a missing file gives defaults; a broken one gives defaults plus problems."""
     path = path or config_path()
@@ -135,20 +156,23 @@ def load_preferences(path: Path | None = None) -> Preferences:
             f"theme = {theme!r} is not one of {', '.join(ALL_THEMES)}; using {DEFAULT_THEME}"
         )
         theme = DEFAULT_THEME
+    spacing = _spacing(data, problems)
     low, high = WORDS_PER_MINUTE_RANGE
     speed = _integer(data, "words_per_minute", DEFAULT_WORDS_PER_MINUTE, high, problems, bottom=low)
     return Preferences(
         size=size,
         contrast=contrast,
         theme=theme,
+        spacing=spacing,
         words_per_minute=speed,
         problems=tuple(problems),
     )
 
 
 def save_preferences(preferences: Preferences, path: Path | None = None) -> Path:
-    """Write size, contrast and theme, keeping everything else in the file (words_per_minute
-    included: the reader never changes it); returns the path written.
+    """Write size, contrast and theme (and spacing, once it is not the default or already in
+    the file: files of people who never toggle it stay as they were), keeping everything else
+    in the file (words_per_minute included: the reader never changes it); returns the path.
 
     Raises ConfigError, leaving the file untouched, when it exists but cannot be parsed or
     when writing fails.
@@ -175,6 +199,8 @@ def save_preferences(preferences: Preferences, path: Path | None = None) -> Path
     document["size"] = preferences.size
     document["contrast"] = preferences.contrast
     document["theme"] = preferences.theme
+    if preferences.spacing != DEFAULT_SPACING or "spacing" in document:
+        document["spacing"] = preferences.spacing
     _write_atomically(path, tomlkit.dumps(document))
     return path
 

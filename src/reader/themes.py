@@ -9,7 +9,7 @@ tests/unit/test_contrast.py measures every pair, and the TUI paints only these c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from reader.contrast import contrast_ratio
@@ -72,6 +72,48 @@ def clamp_size(index: int) -> int:
 def size_label(index: int) -> str:
     """The toolbar's wording: "Size 4/7"."""
     return f"Size {clamp_size(index) + 1}/{len(SIZE_LADDER)}"
+
+
+# --- WCAG text spacing ---------------------------------------------------------------------
+
+Spacing = Literal["normal", "wcag"]
+SPACINGS: tuple[Spacing, ...] = ("normal", "wcag")
+DEFAULT_SPACING: Spacing = "normal"
+
+WCAG_LINE_SPACING = 1
+"""WCAG 1.4.12 asks for a line height of at least 1.5 times the font size. A row is the
+smallest vertical unit a cell grid has, so the honest equivalent is one spacer row after each
+line: a line height of 2 rows (2x; 1.5x would need half rows, and a spacer after every other
+line would give uneven lines that read as paragraph breaks)."""
+WCAG_PARAGRAPH_SPACING = 2
+"""Spacing after paragraphs of at least 2 times the font size: two blank rows (a cell is at
+least as tall as the font size), always more than the spacer between lines."""
+WCAG_WORD_SPACING = 1
+"""Word spacing of at least 0.16 em: one extra space (a cell is about 0.5-0.6 em wide)."""
+WCAG_LETTER_SPACING_NOTE = (
+    "Letter spacing (0.12 em) cannot be added in a cell grid: the smallest step is a whole "
+    "cell (about 0.6 em, five times the guideline), which splits words apart for the eye, "
+    "for find and for copying. A monospaced font already sets letters on wider advances than "
+    "proportional text; the preset adds word spacing instead."
+)
+
+
+def wcag_spacing(step: SizeStep) -> SizeStep:
+    """The step with WCAG 1.4.12 text spacing in cell terms (never less than the step has).
+
+    The two largest steps already meet it, so there the preset changes nothing."""
+    return replace(
+        step,
+        line_spacing=max(step.line_spacing, WCAG_LINE_SPACING),
+        paragraph_spacing=max(step.paragraph_spacing, WCAG_PARAGRAPH_SPACING),
+        word_spacing=max(step.word_spacing, WCAG_WORD_SPACING),
+    )
+
+
+def spaced_step(index: int, spacing: str) -> SizeStep:
+    """The size step as shown: ladder step `index`, with WCAG spacing when `spacing` is "wcag"."""
+    step = size_step(index)
+    return wcag_spacing(step) if spacing == "wcag" else step
 
 
 # --- contrast ------------------------------------------------------------------------------
@@ -349,3 +391,12 @@ def parse_theme(value: str) -> str:
     if text in ALL_THEMES:
         return text
     raise ValueError(f"{value!r} is not a theme; use one of {', '.join(ALL_THEMES)}")
+
+
+def parse_spacing(value: str) -> Spacing:
+    """`--spacing`: normal or wcag (any case)."""
+    text = value.strip().lower()
+    for name in SPACINGS:
+        if text == name:
+            return name
+    raise ValueError(f"{value!r} is not a text spacing; use one of {', '.join(SPACINGS)}")

@@ -16,7 +16,11 @@ Layout of the result: header lines (block -1: site, title, lead, byline, date an
 time, a rule), then each top-level block (block = its index in `Article.blocks`; the blank
 spacer rows before a block belong to it), then a trailer (block = len(blocks): the source
 line and the article's address, or why there is no body). The lines are at most
-`measure(step, width)` cells wide; the caller centres them.
+`measure(step, width)` cells wide; the caller centres them — except with `scroll_wide`, where
+a table too wide for the column is still set as an aligned table and a code block keeps every
+line whole (never re-wrapped): those lines are wider than the column and the view scrolls them
+sideways (`Line.width` > the measure tells which). Without it (the plain printer), a wide table
+becomes one "Header: value" record per row and a long code line is cut into rows.
 """
 
 from __future__ import annotations
@@ -48,6 +52,9 @@ from reader.themes import SizeStep
 
 MIN_MEASURE = 2
 """Narrowest column typeset will produce (a CJK character needs two cells)."""
+TABLE_CELL_MAX = 40
+"""With `scroll_wide`, a wide table's cells wrap inside columns at most this wide, so one long
+cell does not push every other column a screen away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +289,11 @@ def _row_width(row: _Row) -> int:
 class _Setter:
     """Typesets blocks for one size step; holds the step so the helpers stay small."""
 
-    def __init__(self, step: SizeStep, *, link_numbers: bool = False) -> None:
+    def __init__(
+        self, step: SizeStep, *, link_numbers: bool = False, scroll_wide: bool = False
+    ) -> None:
         self.step = step
+        self.scroll_wide = scroll_wide
         self.space = 1 + step.word_spacing
         self.frame = _Mark("frame")
         self.rule = _Mark("rule")
@@ -433,12 +443,51 @@ class _Setter:
             if not source.strip():
                 rows.append([])
                 continue
+            if self.scroll_wide:  # the line kept whole; the view scrolls it sideways
+                rows.append([(indent, mark), (source.rstrip(), mark)])
+                continue
             for chunk, _w in _chop([(source.rstrip(), mark)], inner):
                 rows.append([(indent, mark), *chunk] if indent else chunk)
         while rows and not rows[-1]:
             rows.pop()
         while rows and not rows[0]:
             rows.pop(0)
+        return rows
+
+    def wide_table(
+        self, cells: list[list[str]], heads: list[list[bool]], natural: list[int]
+    ) -> list[_Row]:
+        """An aligned table wider than the column (the view scrolls it sideways); cells wrap
+        inside columns of at most TABLE_CELL_MAX cells."""
+        widths = [max(1, min(w, TABLE_CELL_MAX)) for w in natural]
+        columns = len(widths)
+        rows: list[_Row] = []
+        wrapped_any = False
+        for row_index, (row, head) in enumerate(zip(cells, heads, strict=True)):
+            marks = [
+                _Mark("body", None, self.step.bold or (head[c] if c < len(head) else False))
+                for c in range(columns)
+            ]
+            stacks = [
+                _fill(_words([(row[c] if c < len(row) else "", marks[c])]), widths[c], 1) or [[]]
+                for c in range(columns)
+            ]
+            height = max(len(stack) for stack in stacks)
+            wrapped_any = wrapped_any or height > 1
+            if row_index and wrapped_any:  # rows of several lines need a rule between them
+                rows.append([("┄┼┄".join("┄" * w for w in widths), self.frame)])
+            for level in range(height):
+                line: _Row = []
+                for c in range(columns):
+                    part = stacks[c][level] if level < len(stacks[c]) else []
+                    if c:
+                        line.append((" │ ", self.frame))
+                    line.extend(part)
+                    if c < columns - 1:
+                        line.append((" " * (widths[c] - _row_width(part)), marks[c]))
+                rows.append(line)
+            if row_index == 0 and all(head):
+                rows.append([("─┼─".join("─" * w for w in widths), self.frame)])
         return rows
 
     def table(self, table: Table, width: int) -> list[_Row]:
@@ -455,6 +504,8 @@ class _Setter:
             for c in range(columns)
         ]
         separator = " │ "
+        if self.scroll_wide and sum(widths) + len(separator) * (columns - 1) > width:
+            return rows + self.wide_table(cells, heads, widths)
         if sum(widths) + len(separator) * (columns - 1) <= width:
             for row_index, (row, head) in enumerate(zip(cells, heads, strict=True)):
                 line: _Row = []
@@ -525,6 +576,8 @@ def _header(article: Article, setter: _Setter, width: int) -> list[_Row]:
     if minutes := article.reading_minutes():
         meta.append(f"{minutes} min read")
     if meta:
+        if facts:  # the byline and the date are two lines: spaced like any two lines
+            facts.extend([] for _ in range(setter.step.line_spacing))
         facts += setter.text(" · ".join(meta), "meta", width)
     section(facts)
     rows.append([("─" * width, setter.rule)])
@@ -532,13 +585,19 @@ def _header(article: Article, setter: _Setter, width: int) -> list[_Row]:
 
 
 def typeset(
-    article: Article, step: SizeStep, width: int, *, link_numbers: bool = False
+    article: Article,
+    step: SizeStep,
+    width: int,
+    *,
+    link_numbers: bool = False,
+    scroll_wide: bool = False,
 ) -> list[Line]:
     """Lay an article out for `width` cells: header, body blocks, trailer.
 
     With `link_numbers`, each link is followed by its number in `article_links` ("[3]").
+    With `scroll_wide`, wide tables and long code lines stay whole (see the module doc).
     """
-    setter = Typesetter(article, step, width, link_numbers=link_numbers)
+    setter = Typesetter(article, step, width, link_numbers=link_numbers, scroll_wide=scroll_wide)
     return [*setter.header(), *setter.blocks(0, len(article.blocks)), *setter.trailer()]
 
 
@@ -555,12 +614,13 @@ class Typesetter:
         *,
         link_numbers: bool = False,
         first_block: int = 0,
+        scroll_wide: bool = False,
     ) -> None:
         """`first_block`: where `blocks()` will start (so links get their article-wide numbers)."""
         self.article = article
         self.column = measure(step, width)
         self.gap = step.paragraph_spacing
-        self._setter = _Setter(step, link_numbers=link_numbers)
+        self._setter = _Setter(step, link_numbers=link_numbers, scroll_wide=scroll_wide)
         self._next = first_block
         if first_block and link_numbers:
             self._setter.links = _count_links(article.blocks[:first_block])

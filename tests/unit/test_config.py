@@ -151,3 +151,35 @@ def test_overrides_replace_only_what_was_given() -> None:
         size=6, contrast=2, theme="light", words_per_minute=150
     )
     assert Overrides(contrast=0).apply(saved).contrast == 0
+
+
+def test_spacing_round_trips_and_is_written_only_once_used(isolated_config: Path) -> None:
+    save_preferences(Preferences(size=2))
+    assert "spacing =" not in isolated_config.read_text(encoding="utf-8")  # never toggled
+    save_preferences(Preferences(size=2, spacing="wcag"))
+    assert 'spacing = "wcag"' in isolated_config.read_text(encoding="utf-8")
+    assert load_preferences() == Preferences(size=2, spacing="wcag")
+    save_preferences(Preferences(size=2))  # toggled back: the key stays, saying so
+    assert 'spacing = "normal"' in isolated_config.read_text(encoding="utf-8")
+    assert load_preferences().spacing == "normal"
+
+
+@pytest.mark.parametrize(
+    ("written", "spacing", "problem"),
+    [("true", "wcag", False), ("false", "normal", False), ('"loose"', "normal", True)],
+)
+def test_spacing_accepts_a_bool_and_reports_nonsense(
+    isolated_config: Path, written: str, spacing: str, problem: bool
+) -> None:
+    isolated_config.parent.mkdir(parents=True, exist_ok=True)
+    isolated_config.write_text(f"spacing = {written}\n", encoding="utf-8")
+    preferences = load_preferences()
+    assert preferences.spacing == spacing
+    assert bool(preferences.problems) == problem
+    if problem:
+        assert "spacing" in preferences.problems[0] and "normal, wcag" in preferences.problems[0]
+
+
+def test_spacing_override_applies_for_the_run() -> None:
+    assert Overrides(spacing="wcag").apply(Preferences()).spacing == "wcag"
+    assert Overrides().apply(Preferences(spacing="wcag")).spacing == "wcag"

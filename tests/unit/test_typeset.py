@@ -497,3 +497,30 @@ def test_typesetter_pieces_are_exactly_the_whole() -> None:
     setter.blocks(0, 3)
     with pytest.raises(ValueError):
         setter.blocks(5, 9)  # out of order: link numbers would be wrong
+
+
+def _wide_table() -> Table:
+    head = tuple(TableCell((Run(f"Column {c}"),), True) for c in range(8))
+    body = tuple(tuple(TableCell((Run(f"r{r}c{c} value"),)) for c in range(8)) for r in range(3))
+    return Table((head, *body))
+
+
+def test_scroll_wide_keeps_a_wide_table_aligned_past_the_column() -> None:
+    lines = [
+        line
+        for line in body(typeset(article_of(_wide_table()), DEFAULT, 40, scroll_wide=True))
+        if line.spans
+    ]
+    assert lines[0].text.startswith("Column 0   │ Column 1   │")  # padded to "r0c0 value"
+    assert set(lines[1].text) <= set("─┼")  # the rule under the header row
+    assert all(line.width > 40 for line in lines)  # wider than the column: the view scrolls it
+    assert len({line.text.index("│") for line in lines[2:]}) == 1  # aligned
+    records = line_text(body(typeset(article_of(_wide_table()), DEFAULT, 40)))
+    assert "Column 0: r0c0 value" in records  # without it (plain output): records, as before
+
+
+def test_scroll_wide_keeps_code_lines_whole() -> None:
+    code = "short\n" + "x = " + "1 + " * 30 + "1\nend"
+    lines = body(typeset(article_of(Preformatted(code)), DEFAULT, 40, scroll_wide=True))
+    texts = [line.text.strip() for line in lines if line.spans]
+    assert texts == ["short", ("x = " + "1 + " * 30 + "1"), "end"]  # never re-wrapped

@@ -47,7 +47,7 @@ from reader.themes import (
     clamp_size,
     next_theme,
     palette,
-    size_step,
+    spaced_step,
     theme_name,
 )
 from reader.tui.article_view import ArticleView
@@ -150,6 +150,7 @@ class ReaderApp(App[int]):
         Binding("right_square_bracket", "contrast_up", "More contrast", key_display="]"),
         Binding("left_square_bracket", "contrast_down", "Less contrast", key_display="["),
         Binding("t", "next_theme", "Theme", show=False),
+        Binding("w", "toggle_spacing", "WCAG text spacing", show=False),
         Binding("c", "toggle_contents", "Contents", show=False),
         Binding("slash", "find", "Find", key_display="/"),
         Binding("n", "find_next", "Next hit", show=False),
@@ -200,6 +201,7 @@ class ReaderApp(App[int]):
         self._size_index = clamp_size(prefs.size)
         self._contrast_index = clamp_contrast(prefs.contrast)
         self._theme_family = prefs.theme if prefs.theme in ALL_THEMES else DEFAULT_THEME
+        self._spacing = prefs.spacing
         self._words_per_minute = prefs.words_per_minute
         self._problems = stored.problems
         self._save = save_preferences
@@ -236,6 +238,7 @@ class ReaderApp(App[int]):
             size=self._size_index,
             contrast=self._contrast_index,
             theme=self._theme_family,
+            spacing=self._spacing,
             words_per_minute=self._words_per_minute,
         )
 
@@ -275,7 +278,11 @@ class ReaderApp(App[int]):
         yield Toolbar(id="toolbar")
         with Horizontal(id="main"):
             yield ContentsPane(id="contents")
-            yield ArticleView(step=size_step(self._size_index), palette=self.palette, id="article")
+            yield ArticleView(
+                step=spaced_step(self._size_index, self._spacing),
+                palette=self.palette,
+                id="article",
+            )
         yield FindBar(id="find")
         yield ReaderFooter(id="footer")
 
@@ -358,6 +365,7 @@ class ReaderApp(App[int]):
             contrast_name=CONTRAST_LADDER[self._contrast_index].name,
             ratio=ratio,
             theme=self._theme_family,
+            spacing=self._spacing,
         )
 
     def _apply(self, changed: Iterable[str]) -> None:
@@ -366,7 +374,7 @@ class ReaderApp(App[int]):
         self.theme = theme_name(self._theme_family, self._contrast_index)
         view = self.view
         view.set_palette(colours)
-        view.set_step(size_step(self._size_index))
+        view.set_step(spaced_step(self._size_index, self._spacing))
         self._show_state()
         current = self.preferences
         self._stored = replace(self._stored, **{name: getattr(current, name) for name in changed})
@@ -454,6 +462,11 @@ class ReaderApp(App[int]):
         if theme in ALL_THEMES and theme != self._theme_family:
             self._theme_family = theme
             self._apply(["theme"])
+
+    def action_toggle_spacing(self) -> None:
+        """WCAG 1.4.12 text spacing on or off, on top of whatever size step is chosen."""
+        self._spacing = "normal" if self._spacing == "wcag" else "wcag"
+        self._apply(["spacing"])
 
     # --- contents and headings -----------------------------------------------------------
 

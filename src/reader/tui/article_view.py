@@ -5,6 +5,12 @@ numbers) and each painted row is cached as a Strip keyed by (line, width). A pal
 repaints without re-wrapping; a width or size change re-wraps and keeps the block that was at
 the top in view. Segments are built directly from the spans, so web text is never parsed as
 markup. Find hits, headings and reading progress are all read off the same typeset lines.
+
+Wide tables and long code lines are typeset whole (`scroll_wide`), wider than the column; the
+view shows a column-wide window of each such line, shifted sideways by `<` / `>` (or
+Shift+Left / Shift+Right), with ◀ / ▶ in the edge cell where more of the line is hidden. One
+shift applies to every wide line (usually one table is on screen), clamped per line, so the
+Line API stays a lookup plus a crop.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.style import Style
@@ -121,7 +128,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 key_display="}"),
         Binding("left_curly_bracket", "previous_heading", "Previous heading", show=False,
                 key_display="{"),
+        Binding("greater_than_sign,shift+right", "scroll_wide_right",
+                "Scroll tables/code right", show=False, key_display=">"),
+        Binding("less_than_sign,shift+left", "scroll_wide_left",
+                "Scroll tables/code left", show=False, key_display="<"),
     ]  # fmt: skip
+
+    MORE_LEFT = "◀"
+    """Drawn in the first cell of a wide line shifted right: more of it is to the left."""
+    MORE_RIGHT = "▶"
+    """Drawn in the last cell of a wide line that goes on past the column."""
 
     progressive_blocks: ClassVar[int] = 200
     """Articles with more blocks than this are laid out progressively: the screen's worth at
@@ -170,6 +186,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # headings and progress, computed on first use after each layout
         self._headings: list[HeadingEntry] | None = None
         self._words_before: list[int] | None = None
+        # wide tables and code
+        self._shift = 0
+        self._widest: int | None = None
 
     # --- what is shown -------------------------------------------------------------------
 
@@ -234,6 +253,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _set_source(self, source: Article | str, anchor: Anchor | None) -> None:
         self._source = source
+        self._shift = 0
         self._generation += 1
         self._query, self._hits, self._current = "", [], -1
         self._marks = {}
@@ -274,7 +294,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not isinstance(source, Article):
             self._install(typeset_notice(source, self._step, width), 0)
             return
-        setter = Typesetter(source, self._step, width, link_numbers=self._link_numbers)
+        setter = Typesetter(
+            source, self._step, width, link_numbers=self._link_numbers, scroll_wide=True
+        )
         if len(source.blocks) <= self.progressive_blocks:
             lines = [
                 *setter.header(),
@@ -301,7 +323,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         while True:  # widen backwards until a screen's worth of rows precedes the anchor
             first = max(0, start - before)
             setter = Typesetter(
-                article, self._step, width, link_numbers=self._link_numbers, first_block=first
+                article,
+                self._step,
+                width,
+                link_numbers=self._link_numbers,
+                first_block=first,
+                scroll_wide=True,
             )
             lines = setter.blocks(first, start)
             if len(lines) >= page or first == 0:
@@ -327,7 +354,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         article = self._source
         assert isinstance(article, Article)
         width = key[0]
-        setter = Typesetter(article, self._step, width, link_numbers=self._link_numbers)
+        setter = Typesetter(
+            article, self._step, width, link_numbers=self._link_numbers, scroll_wide=True
+        )
         lines = setter.header()
         for start in range(0, len(article.blocks), self.chunk_blocks):
             await asyncio.sleep(0)
@@ -355,6 +384,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._find_indexes.clear()
         self._headings = None
         self._words_before = None
+        self._widest = None
         self.virtual_size = Size(self.text_width, len(lines))
         if self._query:
             self._rematch()
@@ -455,13 +485,68 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         line = self._lines[index]
         left = self._left
-        segments = [Segment(" " * left, base)] if left else []
         marks = self._marks.get(index)
         if marks is None:
-            segments.extend(Segment(span.text, self._style(span)) for span in line.spans)
+            segments = [Segment(span.text, self._style(span)) for span in line.spans]
         else:
-            segments.extend(self._marked(line, marks))
-        return Strip(segments).adjust_cell_length(width, base)
+            segments = self._marked(line, marks)
+        strip = Strip(segments)
+        column = measure(self._step, width)
+        if strip.cell_length > column:
+            strip = self._window_of(strip, column)
+        if left:
+            strip = Strip([Segment(" " * left, base), *strip])
+        return strip.adjust_cell_length(width, base)
+
+    def _shift_of(self, line_width: int, column: int) -> int:
+        """The sideways shift of a line this wide: the view's shift, clamped to the line."""
+        return max(0, min(self._shift, line_width - column))
+
+    def _window_of(self, strip: Strip, column: int) -> Strip:
+        """A column-wide window of a wide line, ◀ / ▶ in the edge cells where it goes on."""
+        total = strip.cell_length
+        shift = self._shift_of(total, column)
+        window = strip.crop(shift, shift + column)
+        marker = self._style(Span("", "frame", bold=True))
+        if column < 3:
+            return window
+        parts = list(window.divide([1, column - 1, column]))
+        first, middle, last = (list(part) for part in parts)
+        if shift > 0:
+            first = [Segment(self.MORE_LEFT, marker)]
+        if shift + column < total:
+            last = [Segment(self.MORE_RIGHT, marker)]
+        return Strip([*first, *middle, *last])
+
+    # --- wide tables and code ------------------------------------------------------------
+
+    @property
+    def shift(self) -> int:
+        """Cells the wide lines are scrolled sideways by."""
+        return self._shift
+
+    def widest_overflow(self) -> int:
+        """How far the widest line goes past the column (0: nothing to scroll sideways)."""
+        if self._widest is None:
+            self._widest = max((line.width for line in self._lines), default=0)
+        return max(0, self._widest - self.column)
+
+    def _scroll_wide(self, direction: int) -> None:
+        overflow = self.widest_overflow()
+        step = max(4, self.column // 2)
+        shift = max(0, min(overflow, self._shift + direction * step))
+        if shift == self._shift:
+            self.app.bell()  # nothing wide here, or already at that edge
+            return
+        self._shift = shift
+        self._strips.clear()
+        self.refresh()
+
+    def action_scroll_wide_right(self) -> None:
+        self._scroll_wide(1)
+
+    def action_scroll_wide_left(self) -> None:
+        self._scroll_wide(-1)
 
     def _marked(self, line: Line, marks: list[tuple[int, int, bool]]) -> list[Segment]:
         """Segments of a line with find hits cut out and painted as hits."""
@@ -493,8 +578,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         column = x - self._left
         if column < 0:
             return None
+        line = self._lines[index]
+        width = self.column
+        if line.width > width:
+            column += self._shift_of(line.width, width)
         cell = 0
-        for span in self._lines[index].spans:
+        for span in line.spans:
             cell += Strip([Segment(span.text)]).cell_length
             if column < cell:
                 return span.href
@@ -576,11 +665,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def _reveal(self, hit: Hit) -> None:
-        """Scroll so the hit is on screen (a third of the way down if it was off screen)."""
+        """Scroll so the hit is on screen (a third of the way down if it was off screen), and
+        sideways when it is in the hidden part of a wide table or code line."""
+        self._reveal_sideways(hit)
         top = round(self.scroll_y)
         if top <= hit.line and hit.end_line < top + self.page_height:
             return
         self.scroll_to(y=max(0, hit.line - self.page_height // 3), animate=False, immediate=True)
+
+    def _reveal_sideways(self, hit: Hit) -> None:
+        line = self._lines[hit.line]
+        column = self.column
+        if line.width <= column:
+            return
+        cover = hit.on_line(hit.line, len(line.text))
+        if cover is None:
+            return
+        start = cell_len(line.text[: cover[0]])
+        end = cell_len(line.text[: cover[1]])
+        shift = self._shift_of(line.width, column)
+        if shift < start and end < shift + column - 1:
+            return  # in the window, clear of the ◀ ▶ cells
+        self._shift = max(0, min(line.width - column, start - column // 3))
+        self._strips.clear()
+        self.refresh()
 
     # --- headings ------------------------------------------------------------------------
 

@@ -1,8 +1,11 @@
-"""The control bar, modelled on a news portal's: A- A A+ for size, - + for contrast, the theme.
+"""The control bar, modelled on a news portal's: A- A A+ for size, - + for contrast, the theme
+and the WCAG spacing preset.
 
 Every button runs the same app action as its key, so mouse and keyboard never disagree. The
 labels state the current size step and the measured contrast ratio; on narrow windows the bar
-drops to short labels, then to the buttons alone.
+drops to short labels, then to the buttons alone (A- A A+ - + T ? q: 18 cells, so it fits
+a 20-column terminal whole; the spacing button is left out there — `w` and the command palette
+still toggle it).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Click, Resize
@@ -17,12 +21,10 @@ from textual.widgets import Static
 
 from reader.themes import size_label
 
-Mode = Literal["wide", "medium", "narrow"]
+Mode = Literal["full", "wide", "medium", "narrow"]
+"""Forms of the bar, fullest first: "full" adds words to ? and q (the footer names them too)."""
+MODES: tuple[Mode, ...] = ("full", "wide", "medium", "narrow")
 
-WIDE = 84
-"""At or above this many columns the bar shows full labels."""
-MEDIUM = 50
-"""At or above this, short labels; below, buttons only."""
 MINUS = "\N{MINUS SIGN}"
 """The contrast button's label; a true minus, as wide as the plus beside it."""
 
@@ -32,8 +34,12 @@ class _Labels:
     wide: str
     medium: str
     narrow: str
+    full: str = ""
+    """The "full" form, when it differs from the wide one."""
 
     def pick(self, mode: Mode) -> str:
+        if mode == "full":
+            return self.full or self.wide
         return getattr(self, mode)  # type: ignore[no-any-return]
 
 
@@ -59,7 +65,8 @@ class ToolbarLabel(Static):
 
 
 class Toolbar(Horizontal):
-    """`A-  A  A+  Size 4/7 │ -  +  Contrast 13.7:1 AAA │ Theme: dark  ? Help  q Quit`."""
+    """`A-  A  A+  Size 4/7 │ -  +  Contrast 13.7:1 AAA │ Theme: dark  Spacing: normal  ? Help
+    q Quit`; shorter labels, then buttons alone, as the width requires (`_pick_mode`)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -67,7 +74,9 @@ class Toolbar(Horizontal):
         self._ratio = ""
         self._contrast_name = ""
         self._theme_family = ""
-        self._mode: Mode = "wide"
+        self._spacing = ""
+        self._mode: Mode = "full"
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield ToolbarButton(
@@ -99,13 +108,22 @@ class Toolbar(Horizontal):
             id="theme",
         )  # fmt: skip
         yield ToolbarButton(
-            _Labels("? Help", "?", "?"), action="help", tooltip="Keys and help (?)", id="help"
+            _Labels("Spacing", "Spacing", "W"), action="toggle_spacing",
+            tooltip="WCAG text spacing on or off (w)", id="spacing",
+        )  # fmt: skip
+        yield ToolbarButton(
+            _Labels("?", "?", "?", full="? Help"),
+            action="help",
+            tooltip="Keys and help (?)",
+            id="help",
         )
         yield ToolbarButton(
-            _Labels("q Quit", "q", "q"), action="quit", tooltip="Quit (q)", id="quit"
+            _Labels("q", "q", "q", full="q Quit"), action="quit", tooltip="Quit (q)", id="quit"
         )
 
-    def show_state(self, *, size: int, contrast_name: str, ratio: str, theme: str) -> None:
+    def show_state(
+        self, *, size: int, contrast_name: str, ratio: str, theme: str, spacing: str = "normal"
+    ) -> None:
         """Update the labels after a size, contrast or theme change.
 
         `ratio` is the measured body-text ratio ("7.4:1 AAA"), or words saying why there is
@@ -115,33 +133,83 @@ class Toolbar(Horizontal):
         self._ratio = ratio
         self._contrast_name = contrast_name
         self._theme_family = theme
+        self._spacing = spacing
         self._refresh_labels()
 
     def on_resize(self, event: Resize) -> None:
-        width = event.size.width
-        mode: Mode = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
-        if mode != self._mode:
-            self._mode = mode
-            self.set_class(mode != "wide", "-compact")
-            self.set_class(mode == "narrow", "-narrow")
-            self._refresh_labels()
+        self._width = event.size.width
+        self._refresh_labels()
+
+    def _texts(self, mode: Mode) -> dict[str, str]:
+        """Widget id → the text it shows in `mode` (hidden widgets left out)."""
+        size = size_label(self._size_index)
+        ratio = self._ratio
+        measured = ratio[:1].isdigit()
+        wcag = self._spacing == "wcag"
+        labels = {
+            "size-label": _Labels(size, size.removeprefix("Size "), ""),
+            "contrast-label": _Labels(
+                f"Contrast {ratio}" if measured else f"Contrast: {ratio}", ratio, ""
+            ),
+            "theme": _Labels(f"Theme: {self._theme_family}", self._theme_family, "T"),
+            "spacing": _Labels(
+                "Spacing: WCAG" if wcag else "Spacing: normal",
+                "WCAG on" if wcag else "WCAG off",
+                "",
+            ),
+        }
+        texts: dict[str, str] = {}
+        for child in self.children:
+            if child.id in labels:
+                text = labels[child.id].pick(mode)
+            elif isinstance(child, ToolbarButton):
+                text = child.labels.pick(mode)
+            else:
+                text = "" if mode == "narrow" else "│"  # a separator
+            if text:
+                texts[child.id or str(id(child))] = text
+        return texts
+
+    def _needed(self, mode: Mode) -> int:
+        """Cells the bar takes in `mode`: wide pads each item by a cell either side (separators
+        by none); compact forms put one cell after each item."""
+        texts = self._texts(mode)
+        cells = sum(cell_len(text) for text in texts.values())
+        if mode in ("full", "wide"):
+            separators = sum(1 for text in texts.values() if text == "│")
+            return cells + 2 * (len(texts) - separators)
+        return cells + len(texts)
+
+    def _pick_mode(self) -> Mode:
+        """The fullest form that fits the bar's width (labels vary: "ansi-light", "terminal
+        colours"), so nothing is ever cut off at the right edge."""
+        width = self._width or self.app.size.width  # before the first layout: the window's
+        for mode in MODES[:-1]:
+            if self._needed(mode) <= width:
+                return mode
+        return "narrow"
 
     def _refresh_labels(self) -> None:
         if not self.is_mounted:
             return
-        mode = self._mode
-        size = size_label(self._size_index)
-        ratio = self._ratio
-        measured = ratio[:1].isdigit()
-        self.query_one("#size-label", ToolbarLabel).update(
-            size if mode == "wide" else size.removeprefix("Size ")
-        )
-        self.query_one("#contrast-label", ToolbarLabel).update(
-            (f"Contrast {ratio}" if measured else f"Contrast: {ratio}") if mode == "wide" else ratio
-        )
+        mode = self._pick_mode()
+        if mode != self._mode:
+            self._mode = mode
+            self.set_class(mode in ("medium", "narrow"), "-compact")
+            self.set_class(mode == "narrow", "-narrow")
+        texts = self._texts(mode)
+        measured = self._ratio[:1].isdigit()
+        self.query_one("#size-label", ToolbarLabel).update(texts.get("size-label", ""))
+        self.query_one("#contrast-label", ToolbarLabel).update(texts.get("contrast-label", ""))
         theme = self.query_one("#theme", ToolbarButton)
         theme.labels = _Labels(f"Theme: {self._theme_family}", self._theme_family, "T")
-        step = self._contrast_name if measured else ratio
+        step = self._contrast_name if measured else self._ratio
         theme.tooltip = f"Theme: {self._theme_family}, contrast: {step} (t)"
+        spacing = self.query_one("#spacing", ToolbarButton)
+        state = "WCAG" if self._spacing == "wcag" else "normal"
+        spacing.labels = _Labels(
+            f"Spacing: {state}", "WCAG on" if state == "WCAG" else "WCAG off", "W"
+        )
+        spacing.tooltip = f"Text spacing: {state}; WCAG 1.4.12 spacing on or off (w)"
         for button in self.query(ToolbarButton):
             button.show_mode(mode)
