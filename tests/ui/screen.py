@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import App
@@ -11,6 +14,7 @@ from textual.widgets._toast import Toast
 
 from reader.contrast import contrast_ratio
 from reader.tui.article_view import ArticleView
+from reader.tui.toolbar import ToolbarLabel
 
 
 def screen_strips(app: App[int]) -> list[Strip]:
@@ -67,3 +71,13 @@ def style_containing(app: App[int], text: str) -> Style:
 def painted_ratio(style: Style) -> float:
     assert style.color is not None and style.bgcolor is not None
     return contrast_ratio(style.color.get_truecolor(), style.bgcolor.get_truecolor())
+
+
+def label(app: App[int], widget_id: str) -> str:
+    """The text of a toolbar label (#size-label, #contrast-label, ...) as last rendered."""
+    return str(app.query_one(f"#{widget_id}", ToolbarLabel).render())
+
+
+def saved(path: Path) -> dict[str, object]:
+    """The preferences file as TOML data."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))

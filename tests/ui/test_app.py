@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import tomllib
 from pathlib import Path
 
 from rich.style import Style
 from textual.app import App
-from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets._toast import Toast
 
 from reader.config import Preferences, load_preferences
 from reader.contrast import contrast_ratio
@@ -20,64 +16,25 @@ from reader.themes import CONTRAST_LADDER, DEFAULT_SIZE, SIZE_LADDER, THEMES, pa
 from reader.tui.app import LOADING, ReaderApp
 from reader.tui.article_view import ArticleView
 from reader.tui.help_screen import HelpScreen
-from reader.tui.toolbar import Toolbar, ToolbarLabel
+from reader.tui.toolbar import Toolbar
+from tests.ui.screen import (
+    label,
+    painted_ratio,
+    saved,
+    screen_text,
+    style_containing,
+    toasts,
+    view_rows,
+    words,
+)
 
 BODY_WORD = "ground"
 """A body-text word in the first paragraph, on the first screen at every size step."""
 
 
-def screen_strips(app: App[int]) -> list[Strip]:
-    """What the screen shows now, row by row, as the compositor paints it."""
-    return app.screen._compositor.render_strips()
-
-
-def screen_text(app: App[int]) -> str:
-    return "\n".join(strip.text for strip in screen_strips(app))
-
-
-def words(text: str) -> str:
-    """Text with runs of spaces and line ends collapsed: word spacing and wrapping vary by step."""
-    return " ".join(text.split())
-
-
-def region_text(app: App[int], widget: Widget) -> str:
-    """The words shown inside a widget's border and padding (e.g. a notification toast)."""
-    region = widget.content_region
-    rows = screen_strips(app)[region.y : region.bottom]
-    return words("\n".join(row.crop(region.x, region.right).text for row in rows))
-
-
-def toasts(app: App[int]) -> str:
-    return " | ".join(region_text(app, toast) for toast in app.screen.query(Toast))
-
-
-def view_rows(app: App[int]) -> list[str]:
-    """The rows of the screen where the article view shows text (without its scrollbar)."""
-    region = app.query_one(ArticleView).scrollable_content_region
-    rows = screen_strips(app)[region.y : region.bottom]
-    return [row.crop(region.x, region.right).text for row in rows]
-
-
 def body_style(app: App[int], word: str = BODY_WORD) -> Style:
     """The style painted for a body-text word on screen."""
-    for strip in screen_strips(app):
-        for segment in strip:
-            if word in segment.text and segment.style is not None:
-                return segment.style
-    raise AssertionError(f"{word!r} is not on screen")
-
-
-def painted_ratio(style: Style) -> float:
-    assert style.color is not None and style.bgcolor is not None
-    return contrast_ratio(style.color.get_truecolor(), style.bgcolor.get_truecolor())
-
-
-def label(app: App[int], widget_id: str) -> str:
-    return str(app.query_one(f"#{widget_id}", ToolbarLabel).render())
-
-
-def saved(path: Path) -> dict[str, object]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return style_containing(app, word)
 
 
 async def test_title_metadata_and_body_are_on_screen(article: Article) -> None:

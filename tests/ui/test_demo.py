@@ -11,7 +11,7 @@ from reader.load import demo_article
 from reader.themes import DEFAULT_CONTRAST, DEFAULT_SIZE
 from reader.tui.app import ReaderApp
 from reader.tui.article_view import ArticleView
-from tests.ui.test_app import body_style, label, saved, screen_text, view_rows, words
+from tests.ui.screen import label, saved, screen_text, style_containing, view_rows, words
 
 
 async def test_demo_shows_header_and_body_then_size_and_contrast_keys_change_it(
@@ -42,9 +42,9 @@ async def test_demo_shows_header_and_body_then_size_and_contrast_keys_change_it(
         assert label(app, "size-label") != size_before
         assert saved(isolated_config)["size"] == DEFAULT_SIZE + 2
 
-        colour_before, ratio_before = body_style(app, body_word), label(app, "contrast-label")
+        colour_before, ratio_before = style_containing(app, body_word), label(app, "contrast-label")
         await pilot.press("right_square_bracket")
-        assert body_style(app, body_word) != colour_before
+        assert style_containing(app, body_word) != colour_before
         assert label(app, "contrast-label") != ratio_before
         assert saved(isolated_config)["contrast"] == DEFAULT_CONTRAST + 1
 

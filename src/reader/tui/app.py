@@ -7,7 +7,14 @@ themes (`ansi-dark`, `ansi-light`) paint the terminal's default colours instead 
 
 Preferences: the app starts from the saved preferences with the per-run overrides (flags) on
 top, and saves a value only when the reader changes it here — so `--theme sepia` for one run
-does not become the saved theme unless the reader then picks a theme in the app.
+does not become the saved theme unless the reader then picks a theme in the app. A flag holds
+for the run until the reader changes that same setting here; from then on their choice does.
+
+Sites: every article shown (first load, followed link, back / forward, the library) is shown
+with its site's remembered look if it has one (config `[sites."host"]`), flags still on top.
+`R` remembers the current look for the article's site, or forgets it. While the article's
+site has its own look, changing size, contrast, theme or spacing updates that site's entry,
+not the defaults; the toolbar says "Site: host" meanwhile.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from textual.containers import Horizontal
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 
-from reader.config import ConfigError, Overrides, Preferences, save_preferences
+from reader.config import ConfigError, Overrides, Preferences, save_preferences, site_of
 from reader.contrast import contrast_ratio, monochrome, ratio_label
 from reader.errors import ReaderError
 from reader.fetch import Page
@@ -51,7 +58,13 @@ from reader.themes import (
     theme_name,
 )
 from reader.tui.article_view import ArticleView
-from reader.tui.commands import ACTIONS, ladder_commands, theme_commands
+from reader.tui.commands import (
+    ACTIONS,
+    SITE_ACTION,
+    ladder_commands,
+    site_command,
+    theme_commands,
+)
 from reader.tui.contents import ContentsPane
 from reader.tui.find_bar import FindBar
 from reader.tui.footer import ReaderFooter
@@ -90,6 +103,22 @@ def anchor_of(position: Position) -> tuple[int, float] | None:
     if position == Position():
         return None
     return position.block, position.offset / POSITION_SCALE
+
+
+def _site_of(place: Place) -> str | None:
+    """The site an article belongs to: its own address first, then its canonical one, the page
+    it was extracted from, and the address it was opened by."""
+    article = place.article
+    for url in (
+        article.url if article else None,
+        article.canonical_url if article else None,
+        place.page.url if place.page else None,
+        place.url,
+    ):
+        site = site_of(url)
+        if site is not None:
+            return site
+    return None
 
 
 def _split(loaded: Loaded) -> tuple[Page | None, Article]:
@@ -151,6 +180,7 @@ class ReaderApp(App[int]):
         Binding("left_square_bracket", "contrast_down", "Less contrast", key_display="["),
         Binding("t", "next_theme", "Theme", show=False),
         Binding("w", "toggle_spacing", "WCAG text spacing", show=False),
+        Binding("R", "toggle_site", "Remember/forget site look", show=False),
         Binding("c", "toggle_contents", "Contents", show=False),
         Binding("slash", "find", "Find", key_display="/"),
         Binding("n", "find_next", "Next hit", show=False),
@@ -190,11 +220,22 @@ class ReaderApp(App[int]):
         `L` browses; `open_library` starts on the library screen (`reader library`)."""
         super().__init__()
         stored = preferences or Preferences()
-        prefs = (overrides or Overrides()).apply(stored)
         self._stored = replace(stored, problems=())
         """What the file holds; a value changed in the app replaces its own field only."""
+        self._overrides = overrides or Overrides()
+        """The flags still in force: one is dropped once the reader changes its setting here."""
         if saved is not None:
             article = saved.article
+        first = Place(
+            url=saved.url if saved else (article.url if article else None),
+            article=article,
+            page=page,
+            saved_id=saved.id if saved else None,
+            anchor=anchor_of(saved.position) if saved else None,
+        )
+        self._site = _site_of(first)
+        """The site of the article shown (or loading): whose remembered look applies."""
+        prefs = self._look_for(self._site)
         self._article = article
         self._loader = loader
         self._link_loader = link_loader
@@ -206,15 +247,7 @@ class ReaderApp(App[int]):
         self._problems = stored.problems
         self._save = save_preferences
         self._save_failed = False
-        self._history = History(
-            Place(
-                url=saved.url if saved else (article.url if article else None),
-                article=article,
-                page=page,
-                saved_id=saved.id if saved else None,
-                anchor=anchor_of(saved.position) if saved else None,
-            )
-        )
+        self._history = History(first)
         self._library_source = library
         self._library: Library | None = library if isinstance(library, Library) else None
         self._library_lock = asyncio.Lock()
@@ -240,7 +273,23 @@ class ReaderApp(App[int]):
             theme=self._theme_family,
             spacing=self._spacing,
             words_per_minute=self._words_per_minute,
+            language=self._stored.language,
         )
+
+    @property
+    def site(self) -> str | None:
+        """The site (host without `www.`) of the article shown or loading; None without one."""
+        return self._site
+
+    @property
+    def site_remembered(self) -> bool:
+        """Whether that site has its own look, which changes made now update."""
+        return self._site is not None and self._site in self._stored.sites
+
+    @property
+    def stored(self) -> Preferences:
+        """What the preferences file holds (or would, when saving is off)."""
+        return self._stored
 
     @property
     def palette(self) -> Palette:
@@ -295,7 +344,7 @@ class ReaderApp(App[int]):
         for problem in self._problems:
             self.notify(problem, title="Preferences", severity="warning", timeout=10, markup=False)
         if self._article is not None:
-            view.show_article(self._article, anchor=self._history.current.anchor)
+            self._show_article(self._article, self._history.current)
         elif self._loader is not None:
             view.show_message(LOADING)
             self._load_first(self._history.current)
@@ -337,17 +386,97 @@ class ReaderApp(App[int]):
         if self._history.loaded(place, article, page):
             self._close_panes()
             self._failure = None
-            self.view.show_article(article)
+            self._show_article(article, replace(self._history.current, anchor=None))
 
     def _show_place(self, place: Place) -> None:
         self.workers.cancel_group(self, "load")
         self._close_panes()
         self._failure = None
         if place.article is not None:
-            self.view.show_article(place.article, anchor=place.anchor)
+            self._show_article(place.article, place)
         elif place.url is not None:
             self.view.show_message(f"{LOADING}\n{place.url}")
+            self._enter_site(site_of(place.url))  # its look while it loads
             self._load_link(place)
+
+    def _show_article(self, article: Article, place: Place) -> None:
+        """Show `article` (from `place`, at its anchor) in its site's look, laid out once."""
+        self._site = _site_of(replace(place, article=article))
+        self._take_look(self._look_for(self._site))
+        self.theme = theme_name(self._theme_family, self._contrast_index)
+        self.view.show_article(
+            article,
+            anchor=place.anchor,
+            step=spaced_step(self._size_index, self._spacing),
+            palette=self.palette,
+        )
+        self._show_state()
+
+    # --- per-site looks ------------------------------------------------------------------
+
+    def _look_for(self, site: str | None) -> Preferences:
+        """What an article from `site` is shown with: its remembered look (else the defaults),
+        with the flags still in force on top."""
+        return self._overrides.apply(self._stored.for_site(site))
+
+    def _take_look(self, prefs: Preferences) -> bool:
+        """Make `prefs`' size, contrast, theme and spacing the current ones; True if any
+        changed (the caller repaints)."""
+        before = (self._size_index, self._contrast_index, self._theme_family, self._spacing)
+        self._size_index = clamp_size(prefs.size)
+        self._contrast_index = clamp_contrast(prefs.contrast)
+        self._theme_family = prefs.theme if prefs.theme in ALL_THEMES else DEFAULT_THEME
+        self._spacing = prefs.spacing
+        return before != (
+            self._size_index,
+            self._contrast_index,
+            self._theme_family,
+            self._spacing,
+        )
+
+    def _enter_site(self, site: str | None) -> None:
+        """About to show something from `site`: switch to its look."""
+        self._site = site
+        if self._take_look(self._look_for(site)):
+            self._repaint()
+        else:
+            self._show_state()
+
+    def action_toggle_site(self) -> None:
+        """`R`: remember the look shown now for the article's site, or forget the site's look
+        (its articles then use the defaults again)."""
+        site = self._site
+        if site is None:
+            self.notify(
+                "This article has no web address, so there is no site to remember a look for.",
+                title="Site settings",
+                markup=False,
+            )
+            return
+        sites = dict(self._stored.sites)
+        if site in sites:
+            del sites[site]
+            self._stored = replace(self._stored, sites=sites)
+            self._write()
+            self._enter_site(site)
+            self.notify(
+                f"Forgot the settings for {site}: its articles use your defaults again "
+                f"({self._stored.look.describe()}).",
+                title="Site settings",
+                markup=False,
+            )
+            return
+        look = self.preferences.look
+        sites[site] = look
+        self._stored = replace(self._stored, sites=sites)
+        self._write()
+        self._show_state()
+        self.notify(
+            f"Remembered for {site}: {look.describe()}. Changes you make now apply to {site} "
+            "only; R forgets them.",
+            title="Site settings",
+            markup=False,
+        )
 
     # --- showing state -------------------------------------------------------------------
 
@@ -366,18 +495,36 @@ class ReaderApp(App[int]):
             ratio=ratio,
             theme=self._theme_family,
             spacing=self._spacing,
+            site=self._site if self.site_remembered else None,
         )
 
-    def _apply(self, changed: Iterable[str]) -> None:
-        """Show a changed size / contrast / theme everywhere, then remember what changed."""
-        colours = self.palette
+    def _repaint(self) -> None:
+        """Show the current size / contrast / theme / spacing everywhere."""
         self.theme = theme_name(self._theme_family, self._contrast_index)
         view = self.view
-        view.set_palette(colours)
+        view.set_palette(self.palette)
         view.set_step(spaced_step(self._size_index, self._spacing))
         self._show_state()
-        current = self.preferences
-        self._stored = replace(self._stored, **{name: getattr(current, name) for name in changed})
+
+    def _apply(self, changed: Iterable[str]) -> None:
+        """Show a changed size / contrast / theme everywhere, then remember what changed: in
+        the site's own look while it has one, else in the defaults."""
+        changed = list(changed)
+        self._repaint()
+        self._overrides = replace(self._overrides, **dict.fromkeys(changed))
+        look = self.preferences.look
+        values = {name: getattr(look, name) for name in changed}
+        if self.site_remembered:
+            assert self._site is not None
+            sites = dict(self._stored.sites)
+            sites[self._site] = replace(sites[self._site], **values)
+            self._stored = replace(self._stored, sites=sites)
+        else:
+            self._stored = replace(self._stored, **values)
+        self._write()
+
+    def _write(self) -> None:
+        """Save what the file should hold; a failure is shown once per run, not per change."""
         if self._save:
             try:
                 save_preferences(self._stored)
@@ -753,7 +900,7 @@ class ReaderApp(App[int]):
             self._history.current = place  # nothing was shown: no empty page to go back to
         self._close_panes()
         self._failure = None
-        self.view.show_article(saved.article, anchor=place.anchor)
+        self._show_article(saved.article, place)
 
     def _keep_position(self) -> None:
         """About to show another article: keep this one's place if it is in the library."""
@@ -799,8 +946,14 @@ class ReaderApp(App[int]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every reader action, each theme (with its ratio) and each ladder step; Textual's
         own commands except its theme picker (its themes are not measured) and its Quit."""
-        commands = (*ACTIONS, *theme_commands(self._contrast_index), *ladder_commands())
+        commands = (
+            *ACTIONS,
+            *theme_commands(self._contrast_index),
+            *ladder_commands(self._theme_family),
+        )
         for command in commands:
+            if command.action == SITE_ACTION:
+                command = site_command(self._site, self.site_remembered)
             run = partial(self.run_command, command.action)
             yield SystemCommand(command.title, command.help, run)
         for system in super().get_system_commands(screen):

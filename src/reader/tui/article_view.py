@@ -227,8 +227,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """True while a long article's layout is still being completed in the background."""
         return self._provisional
 
-    def show_article(self, article: Article, *, anchor: Anchor | None = None) -> None:
-        """Show an article from its top, or from `anchor` (kept from `reading_place`)."""
+    def show_article(
+        self,
+        article: Article,
+        *,
+        anchor: Anchor | None = None,
+        step: SizeStep | None = None,
+        palette: Palette | None = None,
+    ) -> None:
+        """Show an article from its top, or from `anchor` (kept from `reading_place`); with
+        `step` / `palette`, in that look (a site's own), laid out once, not twice."""
+        if step is not None:
+            self._step = step
+        if palette is not None and palette != self._palette:
+            self._palette = palette
+            self._clear_paint()
+            self.refresh()
         self._set_source(article, anchor)
 
     def show_message(self, text: str) -> None:

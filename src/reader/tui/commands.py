@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.contrast import ratio_label
-from reader.themes import ALL_THEMES, CONTRAST_LADDER, SIZE_LADDER, palette
+from reader.themes import ALL_THEMES, CONTRAST_LADDER, DEFAULT_THEME, SIZE_LADDER, palette
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ ACTIONS: tuple[Command, ...] = (
     Command("Next theme", "light, dark, sepia, terminal colours (t)", "next_theme"),
     Command("WCAG text spacing", "Wider line, paragraph and word spacing, on or off (w)",
             "toggle_spacing"),
+    Command("Remember or forget this site's look",
+            "Size, contrast, theme and spacing for this article's site (R)", "toggle_site"),
     Command("Contents", "Show or hide the table of contents (c)", "toggle_contents"),
     Command("Save to the library", "Keep this article, its page and pictures offline (s)", "save"),
     Command("Library", "Saved articles: search, open, archive, tag, delete (L)", "library"),
@@ -62,6 +64,31 @@ ACTIONS: tuple[Command, ...] = (
 )  # fmt: skip
 
 
+SITE_ACTION = "toggle_site"
+"""The action whose ACTIONS entry `site_command` replaces with one naming the site."""
+
+
+def site_command(site: str | None, remembered: bool) -> Command:
+    """The palette's entry for `R`, saying what it will do for which site."""
+    if site is None:
+        return Command(
+            "Remember size and theme for this site",
+            "Not available: this article has no web address (R)",
+            SITE_ACTION,
+        )
+    if remembered:
+        return Command(
+            f"Forget settings for {site}",
+            f"Articles from {site} open with your default look again (R)",
+            SITE_ACTION,
+        )
+    return Command(
+        f"Remember size and theme for {site}",
+        f"Articles from {site} open with this size, contrast, theme and spacing (R)",
+        SITE_ACTION,
+    )
+
+
 def theme_commands(contrast: int) -> list[Command]:
     """One entry per theme, showing the body-text ratio it has at the current contrast step."""
     out = []
@@ -76,8 +103,9 @@ def theme_commands(contrast: int) -> list[Command]:
     return out
 
 
-def ladder_commands() -> list[Command]:
-    """Direct jumps to any size or contrast step."""
+def ladder_commands(theme: str = DEFAULT_THEME) -> list[Command]:
+    """Direct jumps to any size or contrast step; a contrast step shows the body-text ratio it
+    has in `theme` ("Contrast: high — 17.6:1 AAA"), as the theme entries do."""
     out = [
         Command(
             f"Size: {step.label}",
@@ -87,12 +115,13 @@ def ladder_commands() -> list[Command]:
         )
         for number, step in enumerate(SIZE_LADDER, 1)
     ]
-    out += [
-        Command(
-            f"Contrast: {step.name}",
-            f"Every colour pair at least {step.minimum:g}:1",
-            f"set_contrast({number})",
-        )
-        for number, step in enumerate(CONTRAST_LADDER)
-    ]
+    for number, step in enumerate(CONTRAST_LADDER):
+        colours = palette(theme, number)
+        if colours.measured:
+            title = f"Contrast: {step.name} \N{EM DASH} {ratio_label(colours.body_ratio)}"
+            detail = f"Every colour pair at least {step.minimum:g}:1 in the {theme} theme"
+        else:
+            title = f"Contrast: {step.name}"
+            detail = "Not with terminal colours: your terminal's scheme decides the contrast"
+        out.append(Command(title, detail, f"set_contrast({number})"))
     return out

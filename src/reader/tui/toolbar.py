@@ -1,5 +1,6 @@
 """The control bar, modelled on a news portal's: A- A A+ for size, - + for contrast, the theme
-and the WCAG spacing preset.
+and the WCAG spacing preset; while the article's site has its own remembered look, a label
+says so in words ("Site: example.org", shorter when narrow; `R` forgets it).
 
 Every button runs the same app action as its key, so mouse and keyboard never disagree. The
 labels state the current size step and the measured contrast ratio; on narrow windows the bar
@@ -75,6 +76,7 @@ class Toolbar(Horizontal):
         self._contrast_name = ""
         self._theme_family = ""
         self._spacing = ""
+        self._site: str | None = None
         self._mode: Mode = "full"
         self._width = 0
 
@@ -111,6 +113,7 @@ class Toolbar(Horizontal):
             _Labels("Spacing", "Spacing", "W"), action="toggle_spacing",
             tooltip="WCAG text spacing on or off (w)", id="spacing",
         )  # fmt: skip
+        yield ToolbarLabel("", markup=False, id="site-label")
         yield ToolbarButton(
             _Labels("?", "?", "?", full="? Help"),
             action="help",
@@ -122,13 +125,21 @@ class Toolbar(Horizontal):
         )
 
     def show_state(
-        self, *, size: int, contrast_name: str, ratio: str, theme: str, spacing: str = "normal"
+        self,
+        *,
+        size: int,
+        contrast_name: str,
+        ratio: str,
+        theme: str,
+        spacing: str = "normal",
+        site: str | None = None,
     ) -> None:
         """Update the labels after a size, contrast or theme change.
 
         `ratio` is the measured body-text ratio ("7.4:1 AAA"), or words saying why there is
-        none ("terminal colours").
+        none ("terminal colours"). `site`: the site whose own remembered look is shown, if any.
         """
+        self._site = site
         self._size_index = size
         self._ratio = ratio
         self._contrast_name = contrast_name
@@ -157,6 +168,9 @@ class Toolbar(Horizontal):
                 "WCAG on" if wcag else "WCAG off",
                 "",
             ),
+            "site-label": _Labels("Site look", "Site", "", full=f"Site: {self._site}")
+            if self._site
+            else _Labels("", "", ""),
         }
         texts: dict[str, str] = {}
         for child in self.children:
@@ -201,6 +215,15 @@ class Toolbar(Horizontal):
         measured = self._ratio[:1].isdigit()
         self.query_one("#size-label", ToolbarLabel).update(texts.get("size-label", ""))
         self.query_one("#contrast-label", ToolbarLabel).update(texts.get("contrast-label", ""))
+        site = self.query_one("#site-label", ToolbarLabel)
+        site.update(texts.get("site-label", ""))
+        site.display = "site-label" in texts
+        site.tooltip = (
+            f"{self._site} has its own size, contrast, theme and spacing; changes apply to it "
+            "only (R forgets them)"
+            if self._site
+            else None
+        )
         theme = self.query_one("#theme", ToolbarButton)
         theme.labels = _Labels(f"Theme: {self._theme_family}", self._theme_family, "T")
         step = self._contrast_name if measured else self._ratio
