@@ -363,7 +363,8 @@ class _Builder:
         for image in images[:-1]:
             self._emit(image)
         last = images[-1]
-        self._emit(Figure(last.src, last.alt, caption))
+        # A <figure> wrapped in a one-picture box keeps the caption it came with.
+        self._emit(Figure(last.src, last.alt, caption or last.caption))
 
     def _flush_list_text(self, frame: _Frame) -> None:
         runs = _finish(frame.runs)

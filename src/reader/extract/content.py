@@ -69,6 +69,8 @@ _WIDEN_GAIN = 1.3
 _WIDEN_MAX_LINKS = 0.4
 MIN_ARTICLE_CHARS = 500
 """Below this, the strict pass is retried without removing hinted boxes (as Readability does)."""
+_CARD_TEXT = 300
+"""A box with at most this much text left after cleaning may be a teaser card."""
 
 
 @dataclass(slots=True)
@@ -434,6 +436,10 @@ class _Counts(NamedTuple):
     controls: int
     embeds: int
     in_figure: bool
+    raw_density: float
+    """Link share of the box before the boxes inside it were cleaned."""
+    figure_text: int
+    """Characters inside <figure> boxes (captions)."""
 
 
 def _clean(
@@ -459,6 +465,7 @@ def _clean(
     heads = [0] * n
     controls = [0] * n
     embeds = [0] * n
+    figure_text = [0] * n
     in_figure = [False] * n
     root_set = {root.index for root in roots}
     block_tags = BLOCK_TAGS
@@ -479,6 +486,7 @@ def _clean(
             element = elements[k]
             tag = element.tag
             t = link = comma = para = image = item = listed = head = control = embed = 0
+            pictured = 0
             inline = 0
             for child in element.children:
                 if isinstance(child, str):
@@ -501,6 +509,7 @@ def _clean(
                 head += heads[j]
                 control += controls[j]
                 embed += embeds[j]
+                pictured += figure_text[j]
                 if child.tag not in block_tags:
                     inline += text[j]
             if tag == "a":
@@ -519,6 +528,9 @@ def _clean(
                 control += 1
             elif tag in _EMBEDS:
                 embed += 1
+            if tag == "figure":
+                pictured = t
+            figure_text[k] = pictured
             text[k], links[k], commas[k], paras[k], images[k] = t, link, comma, para, image
             items[k], list_text[k], heads[k], controls[k], embeds[k] = (
                 item, listed, head, control, embed
@@ -528,9 +540,11 @@ def _clean(
             if tag in _ALWAYS_CLEANED:
                 removed[k] = True
             elif tag in _CLEANED:
+                raw = m.links[k] / m.text[k] if m.text[k] else 0.0
                 counts = _Counts(
-                    t, link, comma, para, image, item, listed, head, control, embed, in_figure[k]
-                )
+                    t, link, comma, para, image, item, listed, head, control, embed, in_figure[k],
+                    raw, pictured,
+                )  # fmt: skip
                 removed[k] = _is_boilerplate_box(element, final.get(k, 0.0), counts, t >= bulk)
             elif tag in _HEADINGS and strict and hints.class_weight(element) < 0:
                 removed[k] = True
@@ -575,6 +589,9 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
     wordy = c.text >= 400 and density < 0.25
     if c.images > 1 and c.paragraphs / c.images < 0.5 and not c.in_figure and not wordy:
         return "images"
+    # A slider of captioned pictures: its text is all captions.
+    if c.images >= 3 and c.figure_text >= 0.9 * c.text > 0 and not c.in_figure:
+        return "gallery"
     if not is_list and c.items - 100 > c.paragraphs:
         return "items"
     if c.controls > c.paragraphs // 3:
@@ -589,6 +606,17 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         return "tiny"
     if not is_list and weight < 25 and density > 0.2:
         return "links"
+    # A teaser card (a linked headline, maybe a picture, one blurb): the headline's box went
+    # first, so the share of links the card had before cleaning tells what it is.
+    if (
+        not is_list
+        and weight < 25
+        and c.text < _CARD_TEXT
+        and c.paragraphs <= 1
+        and not c.in_figure
+        and (c.raw_density > 0.4 or (c.images and c.raw_density > 0.2))
+    ):
+        return "teaser card"
     if weight >= 25 and density > 0.5:
         return "links (positive class)"
     if (c.embeds == 1 and c.text < 75) or (c.embeds > 1 and c.text < 100 * c.embeds):

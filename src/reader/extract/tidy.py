@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from reader.extract import hints
 from reader.extract.blocks import Built, Note
 from reader.extract.byline import take_credits
+from reader.extract.captions import is_credit_line, strip_credits
 from reader.extract.dates import find_date
 from reader.extract.text import casefold_key
 from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule
@@ -54,6 +55,11 @@ def tidy_blocks(
 ) -> Tidied:
     notes = built.notes
     blocks = _merge_captions(built.blocks, notes)
+    blocks = [
+        Figure(b.src, b.alt, strip_credits(b.caption)) if isinstance(b, Figure) and b.caption else b
+        for b in blocks
+        if not (isinstance(b, Paragraph) and is_credit_line(b.text))
+    ]
     blocks = _drop_boilerplate(blocks)
     blocks, dateline = _drop_title_and_dateline(blocks, title)
     credits = take_credits(blocks, notes, authors)

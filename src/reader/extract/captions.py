@@ -1,0 +1,75 @@
+"""Picture credits in captions ("Foto: dpa", "(Image: Getty)", "© Agentur"): they name who
+took the picture, not what it shows, so the caption keeps only its description.
+
+Only marked credits are cut (a credit word and a colon, "photo by", or ©), from the marker to
+the end of its line; a caption line that is all credit goes. Agency names without a marker
+stay: "Reuters" may just as well be what the picture shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Run
+
+_CREDIT = re.compile(
+    r"""(?:^|(?<=[\s.;,|\u2013\u2014]))[(\[]?\s*(?:
+      ©|\(c\)|copyright\b|
+      (?:foto|fotos|photo|photos|photograph|photography|picture|pictures|pic|image|images|bild|
+         bilder|bildrechte|bildquelle|fotoquelle|credit|credits|crédit|crédits|crédito|créditos|
+         fotografía|fotografia|imagen|immagine|ảnh|kuva|bildkälla|foto\s*&\s*video)\s*[:\uff1a]|
+      (?:photo|photos|foto|fotos|photographed|pictures?|images?)\s+(?:by|von|de|di)\s
+    )[^\n]{0,160}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """A short paragraph that is only a picture credit."""
+    if len(text) > 120 or "\n" in text:
+        return False
+    found = _CREDIT.match(text)
+    return found is not None
+
+
+def strip_credits(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """The caption without its credit lines and trailing credits (formatting kept)."""
+    if not any(_CREDIT.search(line) for line in "".join(r.text for r in runs).split("\n")):
+        return runs
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        pieces = run.text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                lines.append([])
+            if piece:
+                lines[-1].append(Run(piece, run.emphasis, run.strong, run.code, run.href))
+    out: list[Run] = []
+    for line in lines:
+        kept = _cut(line)
+        if kept:
+            if out:
+                out.append(Run("\n"))
+            out.extend(kept)
+    return tuple(out)
+
+
+def _cut(line: list[Run]) -> list[Run]:
+    """One caption line up to its credit, without the spaces and dashes before it."""
+    text = "".join(run.text for run in line)
+    found = _CREDIT.search(text)
+    end = found.start() if found else len(text)
+    while end > 0 and text[end - 1] in _BEFORE_CREDIT:
+        end -= 1
+    out: list[Run] = []
+    position = 0
+    for run in line:
+        if position >= end:
+            break
+        piece = run.text[: end - position]
+        position += len(run.text)
+        out.append(Run(piece, run.emphasis, run.strong, run.code, run.href))
+    return out if any(run.text.strip() for run in out) else []
+
+
+_BEFORE_CREDIT = " \t|,;-\u2013\u2014"
