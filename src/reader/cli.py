@@ -177,13 +177,19 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _print_article(args: argparse.Namespace, fmt: Format, out: TextIO) -> int:
+    from reader.config import load_preferences
     from reader.load import demo_article, load_article
 
     article = (
         demo_article()
         if args.demo
         else asyncio.run(
-            load_article(args.source, timeout=args.timeout, use_cache=not args.no_cache)
+            load_article(
+                args.source,
+                timeout=args.timeout,
+                use_cache=not args.no_cache,
+                language=load_preferences().language,
+            )
         )
     )
     if isinstance(out, io.TextIOWrapper):
@@ -207,7 +213,11 @@ def _run_tui(args: argparse.Namespace) -> int:
         """Links followed in the reader load like the first article (with the page, so that
         `s` can save it)."""
         return await load_page(
-            url, timeout=args.timeout, use_cache=not args.no_cache, allow_local=False
+            url,
+            timeout=args.timeout,
+            use_cache=not args.no_cache,
+            allow_local=False,
+            language=preferences.language,
         )
 
     if args.demo:
@@ -219,7 +229,12 @@ def _run_tui(args: argparse.Namespace) -> int:
         if source == "-":
             # The page arrives on stdin; read it now, then give the app the terminal back.
             page, article = asyncio.run(
-                load_page(source, timeout=args.timeout, use_cache=not args.no_cache)
+                load_page(
+                    source,
+                    timeout=args.timeout,
+                    use_cache=not args.no_cache,
+                    language=preferences.language,
+                )
             )
             _reattach_terminal_stdin()
             app = ReaderApp(
@@ -232,7 +247,12 @@ def _run_tui(args: argparse.Namespace) -> int:
         else:
 
             async def loader() -> Loaded:
-                return await load_page(source, timeout=args.timeout, use_cache=not args.no_cache)
+                return await load_page(
+                    source,
+                    timeout=args.timeout,
+                    use_cache=not args.no_cache,
+                    language=preferences.language,
+                )
 
             app = ReaderApp(
                 loader=loader, preferences=preferences, overrides=overrides, link_loader=follow

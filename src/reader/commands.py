@@ -203,10 +203,13 @@ async def _fetch_and_save(
     states; one failure never stops the others. With `images`, the article's pictures are
     fetched after its page (reader.images: http(s) only, capped; a picture never fails a save)
     and stored in the same transaction."""
+    from reader.config import load_preferences
     from reader.fetch import make_client
     from reader.images import fetch_images
     from reader.library.imports import save_item
     from reader.load import load_page
+
+    language = load_preferences().language
 
     limit = asyncio.Semaphore(SAVE_CONCURRENCY)
     progress = _Progress(len(items))
@@ -220,7 +223,7 @@ async def _fetch_and_save(
             return SaveOutcome(source, "skipped", existing)
         async with limit:
             try:
-                page, article = await load_page(source, timeout=timeout)
+                page, article = await load_page(source, timeout=timeout, language=language)
             except ReaderError as error:
                 progress.step(source, "failed")
                 return SaveOutcome(source, "failed", error=error)

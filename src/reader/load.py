@@ -39,22 +39,33 @@ def require_body(article: Article, source: str) -> Article:
     return article
 
 
-async def load_article(source: str, *, timeout: float = 15.0, use_cache: bool = True) -> Article:
+async def load_article(
+    source: str, *, timeout: float = 15.0, use_cache: bool = True, language: str | None = None
+) -> Article:
     """Fetch and extract `source` (URL, path or "-"); raises ReaderError subclasses only.
 
-    `use_cache=False` bypasses the HTTP cache (`--no-cache`).
+    `use_cache=False` bypasses the HTTP cache (`--no-cache`); `language` is the Accept-Language
+    value (the config's `language`; None: from the locale).
     """
-    return (await load_page(source, timeout=timeout, use_cache=use_cache))[1]
+    page = await load_page(source, timeout=timeout, use_cache=use_cache, language=language)
+    return page[1]
 
 
 async def load_page(
-    source: str, *, timeout: float = 15.0, use_cache: bool = True, allow_local: bool = True
+    source: str,
+    *,
+    timeout: float = 15.0,
+    use_cache: bool = True,
+    allow_local: bool = True,
+    language: str | None = None,
 ) -> tuple[Page, Article]:
     """`load_article` that also returns the page, for callers that keep the original (library).
 
     `allow_local=False` for addresses that came from a web page (a followed link): only http(s)
     is fetched, so a remote page can never make the reader open a local file."""
-    page = await fetch_page(source, timeout=timeout, use_cache=use_cache, allow_local=allow_local)
+    page = await fetch_page(
+        source, timeout=timeout, use_cache=use_cache, allow_local=allow_local, language=language
+    )
     return page, require_body(article_from_page(page), source)
 
 

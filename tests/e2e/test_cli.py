@@ -204,3 +204,13 @@ def test_redirected_gzipped_page_prints_as_text(http_server: PageServer) -> None
     assert "Người dân trong xã" in result.stdout
     assert "Trang chủ" not in result.stdout
     assert http_server.log[-1].headers["user-agent"].startswith("reader-tui/")
+
+
+def test_config_language_reaches_the_server(http_server: PageServer, isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True, exist_ok=True)
+    isolated_config.write_text('language = "de-DE,de;q=0.8"\n', encoding="utf-8")
+    html = "<article><h1>Titel</h1>" + "<p>Ein Absatz mit genug Text für einen Artikel.</p>" * 6
+    url = http_server.route("/artikel", html + "</article>")
+    result = run_reader(url, "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert http_server.log[-1].headers["accept-language"] == "de-DE,de;q=0.8"

@@ -42,3 +42,15 @@ def test_demo_is_a_clean_article() -> None:
     assert len(article.blocks) > 10
     for boilerplate in ("Chia sẻ", "Tăng tương phản", "Thống kê truy cập", "Hôm nay :"):
         assert boilerplate not in article.text
+
+
+async def test_config_language_is_sent_as_accept_language(
+    http_server: PageServer, isolated_config: Path
+) -> None:
+    from reader.config import load_preferences
+
+    isolated_config.parent.mkdir(parents=True, exist_ok=True)
+    isolated_config.write_text('language = "vi-VN,vi;q=0.9,en;q=0.5"\n', encoding="utf-8")
+    url = http_server.route("/a", ARTICLE)
+    await load_page(url, language=load_preferences().language, use_cache=False)
+    assert http_server.log[-1].headers["accept-language"] == "vi-VN,vi;q=0.9,en;q=0.5"

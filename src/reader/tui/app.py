@@ -367,9 +367,10 @@ class ReaderApp(App[int]):
         if self._link_loader is not None:
             loading = self._link_loader(place.url)
         else:
-            from reader.load import load_article
+            from reader.load import load_page
 
-            loading = load_article(place.url)
+            # An address from a web page: never a local file (the CLI's loader does the same).
+            loading = load_page(place.url, allow_local=False, language=self.preferences.language)
         await self._finish_load(place, loading)
 
     async def _finish_load(self, place: Place, loading: Awaitable[Loaded]) -> None:
