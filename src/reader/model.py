@@ -16,6 +16,10 @@ from typing import Any, ClassVar, TypeAlias
 SCHEMA_VERSION = 1
 """Bumped when the JSON form changes incompatibly, so stored articles can be migrated."""
 
+TEXT_VERSION = 2
+"""Bumped when what `Article.text` contains changes (2: image alt text is no longer body text),
+so stores that index it (the library's search) know to re-index."""
+
 MAX_BLOCK_DEPTH = 64
 """Quotes and lists nest at most this deep. Walking the model recurses, so JSON from outside
 (an import, a damaged library) is refused beyond it instead of exhausting the stack; the
@@ -112,7 +116,9 @@ class Figure:
 
     @property
     def text(self) -> str:
-        return runs_text(self.caption) or self.alt
+        """The caption: words the page shows. Alt text describes the picture, not the article;
+        the printers and the reading view announce it as an image."""
+        return runs_text(self.caption)
 
 
 @dataclass(frozen=True, slots=True)

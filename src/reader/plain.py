@@ -57,13 +57,22 @@ def render_text(article: Article) -> str:
         parts.append(" · ".join(facts))
     if article.lead:
         parts.append(one_line(article.lead))
-    body = strip_controls(article.text)
-    if body:
-        parts.append(body)
+    parts.extend(text for block in article.blocks if (text := _text_block(block)))
     footer = _footer_lines(article)
     if footer:
         parts.append("\n".join(footer))
     return "\n\n".join(parts) + "\n"
+
+
+def _text_block(block: Block) -> str:
+    """A block as read aloud; a picture is announced as one, with its description and caption
+    (Article.text leaves alt text out: it describes the picture, not the article)."""
+    if isinstance(block, Figure):
+        lines = [f"[Image: {one_line(block.alt)}]" if block.alt.strip() else "[Image]"]
+        if block.caption:
+            lines.append(strip_controls(block.text))
+        return "\n".join(lines)
+    return strip_controls(block.text)
 
 
 def _footer_lines(article: Article) -> list[str]:

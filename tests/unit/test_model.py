@@ -163,3 +163,10 @@ def test_nesting_within_the_limit_round_trips() -> None:
     article = Article(blocks=(block,))
     assert Article.from_json(article.to_json()) == article
     assert article.text == "x"
+
+
+def test_figure_text_is_its_caption_never_its_alt_text() -> None:
+    assert Figure("a.jpg", alt="A man in a grey shirt", caption=(Run("Caption"),)).text == "Caption"
+    assert Figure("a.jpg", alt="A man in a grey shirt").text == ""
+    article = Article(blocks=(Paragraph((Run("Body"),)), Figure("a.jpg", alt="Alt only")))
+    assert article.text == "Body"

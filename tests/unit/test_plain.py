@@ -96,3 +96,15 @@ def test_markdown_escapes_text_that_would_become_structure() -> None:
     md = render_markdown(article(p(Run("# not a heading")), p(Run("1. not a list"))))
     assert "\\# not a heading" in md
     assert "1\\. not a list" in md
+
+
+def test_text_announces_pictures_with_their_description() -> None:
+    out = render_text(
+        article(
+            p(Run("Trước.")),
+            Figure("https://x.vn/a.jpg", alt="Đồi chè", caption=(Run("Chú thích ảnh"),)),
+            Figure("https://x.vn/b.jpg", alt="", caption=()),
+            p(Run("Sau.")),
+        )
+    )
+    assert "Trước.\n\n[Image: Đồi chè]\nChú thích ảnh\n\n[Image]\n\nSau." in out

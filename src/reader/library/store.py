@@ -70,13 +70,14 @@ from reader.library.search import folded_values
 from reader.library.search import search as run_search
 from reader.library.text import article_body_text, cached_article_body_text, clean_line
 from reader.model import SCHEMA_VERSION as ARTICLE_SCHEMA_VERSION
+from reader.model import TEXT_VERSION as ARTICLE_TEXT_VERSION
 from reader.model import Article
 
 ENV_VAR = "READER_LIBRARY"
 BUSY_TIMEOUT = 10.0
 """Seconds a writer waits for another process's transaction before giving up."""
 HTML_CODEC = "zlib"
-INDEX_VERSION = f"{FOLD_VERSION}.{ARTICLE_SCHEMA_VERSION}"
+INDEX_VERSION = f"{FOLD_VERSION}.{ARTICLE_SCHEMA_VERSION}.{ARTICLE_TEXT_VERSION}"
 """What the index was built with: the folding rules and the Article model the body text comes
 from. A library indexed otherwise is re-indexed on open ('delete-all' needs no old values)."""
 _SQLITE_MAGIC = b"SQLite format 3\x00"
