@@ -32,6 +32,7 @@ keys in the reading view (? shows them all):
   j k arrows  line    space b PgDn PgUp  page    g G Home End  top/end
   } {  next/previous heading    c  contents     /  find    n N  next/previous hit
   f  number links    l  link list    Backspace  back    o  browser    y  copy address
+  s  save to the library    L  library    R  remember this site's look
   ctrl+p  all commands    q  quit
 
 library: reader save|list|search|open|rm|tag|export|import|library ... (reader list --help)
