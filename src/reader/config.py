@@ -140,6 +140,9 @@ class Preferences:
     fetcher's default. Only ever set by hand in the file."""
     sites: Mapping[str, SiteLook] = field(default_factory=dict, hash=False)
     """Remembered per-site looks, by `site_of` host."""
+    keys: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """`[keys]`: action name -> keys ("size_up = \"u,plus\""), the reader's own keymap. Which
+    names exist is the reading view's business: it reports unknown ones. Set by hand only."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file when these were loaded (shown to the user, not saved)."""
 
@@ -259,6 +262,29 @@ def _language(data: Mapping[str, Any], problems: list[str]) -> str | None:
     return None
 
 
+_KEY_LIST = re.compile(r"[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*")
+"""Textual key names joined by commas: "u", "ctrl+u", "plus,equals_sign"."""
+
+
+def _keys(data: Mapping[str, Any], problems: list[str]) -> dict[str, str]:
+    """The `[keys]` table; entries that are not `action = "key,key"` are reported and left out."""
+    table = data.get("keys", {})
+    if not isinstance(table, dict):
+        problems.append('keys is not a table like [keys] size_up = "u"; ignoring it')
+        return {}
+    keys: dict[str, str] = {}
+    for action, value in table.items():
+        if isinstance(value, str) and _KEY_LIST.fullmatch(value.replace(" ", "")):
+            keys[action] = value.replace(" ", "")
+        else:
+            shown = value if isinstance(value, str) and len(value) <= 40 else type(value).__name__
+            problems.append(
+                f'keys.{action} = {shown!r} is not a list of keys like "u" or "ctrl+u,plus"; '
+                "ignoring it"
+            )
+    return keys
+
+
 def _sites(data: Mapping[str, Any], default: SiteLook, problems: list[str]) -> dict[str, SiteLook]:
     """The `[sites."host"]` tables; entries that are not tables or not hosts are reported and
     left out (and left alone in the file)."""
@@ -302,6 +328,7 @@ def load_preferences(path: Path | None = None) -> Preferences:
     speed = _integer(data, "words_per_minute", DEFAULT_WORDS_PER_MINUTE, high, problems, bottom=low)
     language = _language(data, problems)
     sites = _sites(data, look, problems)
+    keys = _keys(data, problems)
     return Preferences(
         size=look.size,
         contrast=look.contrast,
@@ -310,6 +337,7 @@ def load_preferences(path: Path | None = None) -> Preferences:
         words_per_minute=speed,
         language=language,
         sites=sites,
+        keys=keys,
         problems=tuple(problems),
     )
 

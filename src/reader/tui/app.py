@@ -70,6 +70,7 @@ from reader.tui.find_bar import FindBar
 from reader.tui.footer import ReaderFooter
 from reader.tui.help_screen import HelpScreen, KeyHelp, key_help
 from reader.tui.history import History, Place
+from reader.tui.keys import binding_ids, identified, unknown_actions
 from reader.tui.library_screen import LibraryScreen
 from reader.tui.links import followable, scheme_of
 from reader.tui.links_screen import LinkListScreen
@@ -171,7 +172,7 @@ class ReaderApp(App[int]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
-    BINDINGS: ClassVar[list[BindingType]] = [
+    BINDINGS: ClassVar[list[BindingType]] = identified([
         Binding("plus", "size_up", "Larger", key_display="+"),
         Binding("equals_sign", "size_up", "Larger", key_display="=", show=False),
         Binding("minus", "size_down", "Smaller", key_display="-"),
@@ -199,7 +200,7 @@ class ReaderApp(App[int]):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
         Binding("q", "quit", "Quit"),
-    ]  # fmt: skip
+    ])  # fmt: skip
 
     def __init__(
         self,
@@ -341,6 +342,7 @@ class ReaderApp(App[int]):
         self.query_one(FindBar).display = False
         self.query_one(ContentsPane).display = False
         self._show_state()
+        self._apply_keymap()
         for problem in self._problems:
             self.notify(problem, title="Preferences", severity="warning", timeout=10, markup=False)
         if self._article is not None:
@@ -352,6 +354,20 @@ class ReaderApp(App[int]):
             view.show_message("Nothing to read. Press L for the library.")
         if self._open_library_first:
             self.action_library()
+
+    def _apply_keymap(self) -> None:
+        """`[keys]` from the config: known action names are rebound, unknown ones reported."""
+        keymap = dict(self._stored.keys)
+        if not keymap:
+            return
+        unknown = unknown_actions(keymap, binding_ids(self.BINDINGS, ArticleView.BINDINGS))
+        if unknown:
+            self._problems = (
+                *self._problems,
+                f"[keys] names no action: {', '.join(unknown)} (the help screen, ?, lists "
+                "the actions; their names are in the README)",
+            )
+        self.set_keymap({k: v for k, v in keymap.items() if k not in unknown})
 
     # --- loading -------------------------------------------------------------------------
 

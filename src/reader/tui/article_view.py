@@ -41,6 +41,7 @@ from reader.model import Article, Heading
 from reader.sanitize import one_line
 from reader.themes import Palette, SizeStep
 from reader.tui.find import FindIndex, Hit, accent_insensitive
+from reader.tui.keys import identified
 from reader.typeset import Line, Span, Typesetter, measure, typeset_notice
 
 Anchor = tuple[int, float]
@@ -115,7 +116,7 @@ class Progress:
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows an Article (or a message such as "Loading …") in a centred reading column."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
+    BINDINGS: ClassVar[list[BindingType]] = identified([
         Binding("up,k", "scroll_up", "Line up", show=False),
         Binding("down,j", "scroll_down", "Line down", show=False),
         Binding("pageup,b", "page_up", "Page up", show=False),
@@ -132,7 +133,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 "Scroll tables/code right", show=False, key_display=">"),
         Binding("less_than_sign,shift+left", "scroll_wide_left",
                 "Scroll tables/code left", show=False, key_display="<"),
-    ]  # fmt: skip
+    ])  # fmt: skip
 
     MORE_LEFT = "◀"
     """Drawn in the first cell of a wide line shifted right: more of it is to the left."""
