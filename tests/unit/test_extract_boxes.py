@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader import extract
-from reader.model import Figure
+from reader.model import Figure, ListBlock
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 
@@ -45,4 +45,36 @@ def test_picture_credits_are_cut_from_captions() -> None:
     assert captions(read("caption-credits.html")) == [
         "Pickers fill crates in the hillside orchard.",
         "The cider press at the old mill.",
+    ]
+
+
+def test_newsletter_box_is_dropped_even_when_its_class_also_says_story() -> None:
+    article = extract(read("newsletter-box.html"), "https://valleypost.example/night-trains")
+    assert "morning brief" not in article.text
+    assert "unsubscribe" not in article.text
+    assert "Tickets go on sale next month" in article.text
+
+
+def test_newsletter_sign_up_line_is_dropped() -> None:
+    article = extract(read("newsletter-box.html"), "https://valleypost.example/night-trains")
+    assert "Sign up for our free valley newsletter" not in article.text
+    assert article.text.endswith("the bus takes more than seven hours.")
+
+
+def test_author_bio_box_is_dropped() -> None:
+    article = extract(read("author-bio.html"), "https://stadtanzeiger.example/markt")
+    assert "Über den Autor" not in article.text
+    assert "Hanna Vogt schreibt" not in article.text
+    assert article.text.endswith("an Markttagen kostenlos.")
+
+
+def test_plain_list_of_steps_inside_the_article_is_kept() -> None:
+    article = extract(read("recipe-steps.html"), "https://homebaking.example/lemon-loaf")
+    steps = [block for block in article.blocks if isinstance(block, ListBlock)]
+    assert len(steps) == 1
+    assert [item.text for item in steps[0].items] == [
+        "Heat the oven to 180 degrees and line the tin.",
+        "Beat the butter with the sugar until pale.",
+        "Fold in the flour and the grated lemon zest.",
+        "Bake for fifty minutes until golden on top.",
     ]

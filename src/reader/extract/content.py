@@ -570,6 +570,8 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         return "box heading"
     if element.tag == "table" and is_data_table(element):
         return None
+    if c.text < 600 and hints.is_promo_box(element):
+        return "promo box"
     if element.tag == "figure" and c.images:
         return None
     weight = hints.class_weight(element)
@@ -577,7 +579,17 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
     # Running text (several paragraphs, few links) stays whatever its class says: layout
     # classes such as "sidebar-grid__container" or "widget" also wrap article text.
     prose = c.text >= 400 and density < 0.25 and (c.paragraphs >= 2 or c.text >= 700)
-    if weight + score < 0 and not prose and not (c.images and c.text < 300):
+    # A plain list in the article (steps, ingredients, a changelog) scores below zero from its
+    # tag alone; only a name or links mark it as boilerplate.
+    plain_list = (
+        element.tag in ("ul", "ol")
+        and weight >= 0
+        and density < 0.25
+        and not hints.has_negative_name(element)
+        and c.text >= 30 * c.items
+        and not hints.is_boilerplate_line(first)
+    )
+    if weight + score < 0 and not prose and not plain_list and not (c.images and c.text < 300):
         return "negative"
     if (c.commas >= 10 and density <= 0.5) or (bulk and c.text > 0 and c.links < 0.5 * c.text):
         return None

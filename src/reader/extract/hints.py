@@ -116,6 +116,24 @@ def _weight_of(value: str) -> int:
     return (25 if positive else 0) - (25 if negative else 0)
 
 
+@lru_cache(maxsize=4096)
+def _negative_of(value: str) -> bool:
+    tokens = _tokens(value)
+    return bool(tokens) and _matches(tokens, _NEGATIVE_TOKENS, _NEGATIVE_NAME)
+
+
+def has_negative_name(element: Element) -> bool:
+    """Class or id holds a boilerplate word, even when a positive word cancels its weight."""
+    attrs = element.attrs
+    if not attrs:
+        return False
+    value = attrs.get("class")
+    if value and _negative_of(value):
+        return True
+    value = attrs.get("id")
+    return bool(value) and _negative_of(value)
+
+
 def _unlikely_tokens(value: str) -> bool:
     tokens = _tokens(value)
     if not tokens or not _matches(tokens, _UNLIKELY_TOKENS, _UNLIKELY_NAME):
@@ -237,6 +255,10 @@ _BOX_HEADING = re.compile(
       mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|lesen\s+sie\s+auch|
       à\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+même\s+sujet|articles?\s+similaires|
       noticias\s+relacionadas|te\s+puede\s+interesar|leggi\s+anche|
+      newsletters?|sign\s+up\s+for\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletters?|
+      about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zur\s+person|
+      sobre\s+(?:el\s+autor|la\s+autora)|à\s+propos\s+de\s+l['\u2019]auteur|(?:giới\s+thiệu|về)\s+tác\s+giả|
+      (?:found|spotted|see)\s+an?\s+(?:error|mistake|typo)\??|fehler\s+gefunden\??|
       相关(?:新闻|文章|阅读)|相關(?:新聞|文章)|関連(?:記事|ニュース)|热门|推荐阅读|おすすめ
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -288,6 +310,48 @@ _READ_MORE = re.compile(
 def is_read_more(text: str) -> bool:
     """A "Read more: …" pointer to another article (the caller checks that it is a link)."""
     return len(text) <= 250 and _READ_MORE.match(text) is not None
+
+
+# Class names of boxes that are never article text, even when a layout word such as
+# "story" or "body" in the same compound name cancels their negative weight.
+_PROMO_NAME = re.compile(
+    r"newsletter|signup|sign-up|subscribe(?!r)|feedback|authorbio|author-bio|"
+    r"author_bio|aboutauthor|about-author|about-the-author|author-box|authorbox"
+)
+
+
+@lru_cache(maxsize=16384)
+def _promo_names(class_names: str | None, id_name: str | None) -> bool:
+    value = f"{class_names or ''} {id_name or ''}".lower()
+    return _PROMO_NAME.search(value) is not None
+
+
+def is_promo_box(element: Element) -> bool:
+    """Class or id name a newsletter sign-up, a subscription wall, a feedback or author-bio box."""
+    attrs = element.attrs
+    return bool(attrs) and _promo_names(attrs.get("class"), attrs.get("id"))
+
+
+# Sentences that only sign-up boxes, paywalls and feedback boxes print.
+_PROMO_LINE = re.compile(
+    r"""(?:
+      \bsign(?:ing)?\s+up\b[^.!?]{0,60}\bnewsletters?\b|\bnewsletters?\b[^.!?]{0,40}\bsign\s+up\b|
+      \bsubscribe\s+to\s+(?:our|the)\b[^.!?]{0,40}\bnewsletters?\b|
+      \bby\s+signing\s+up,?\s+you\b|\balready\s+a\s+subscriber\b|
+      \byour\s+subscription\s+(?:has|could)\b|
+      \banmeldung\s+zum\s+newsletter\b|\bnewsletter\s+abonnieren\b|\bjetzt\s+abonnieren\b|
+      ^\W*fehler\s+gefunden\b|^\W*(?:found|spotted)\s+an?\s+(?:error|mistake|typo)\b|
+      \binscr[ií]bete\s+(?:a|en)\s+(?:nuestra|la)\s+newsletter\b|
+      \binscrivez-vous\s+à\s+(?:notre|la)\s+newsletter\b|\bréservée?s?\s+aux\s+abonnés\b|
+      \bđăng\s+ký\s+nhận\s+bản\s+tin\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_promo_line(text: str) -> bool:
+    """A short line asking the reader to sign up, subscribe, or report an error."""
+    return len(text) <= 300 and _PROMO_LINE.search(text) is not None
 
 
 def is_box_heading(text: str) -> bool:

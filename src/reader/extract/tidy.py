@@ -110,8 +110,13 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
                 continue
             if hints.is_read_more(text) and any(run.href for run in block.runs):
                 continue
-            if hints.is_boilerplate_line(text) or (
-                "\n" in text and all(hints.is_boilerplate_line(line) for line in text.split("\n"))
+            if (
+                hints.is_promo_line(text)
+                or hints.is_boilerplate_line(text)
+                or (
+                    "\n" in text
+                    and all(hints.is_boilerplate_line(line) for line in text.split("\n"))
+                )
             ):
                 continue
         elif isinstance(block, ListBlock):
