@@ -113,7 +113,7 @@ def test_save_reads_urls_from_stdin(site: PageServer, library: Path) -> None:
 
 def test_library_errors_are_one_line(library: Path, tmp_path: Path) -> None:
     missing = reader(library, "open", "42")
-    assert missing.returncode != 0 and "42" in missing.stderr
+    assert missing.returncode == 2 and "no saved article has id 42" in missing.stderr
     assert len(missing.stderr.strip().splitlines()) == 1 and "Traceback" not in missing.stderr
 
     bad_tag = reader(library, "tag", "1", "politics")

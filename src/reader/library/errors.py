@@ -77,7 +77,11 @@ class LibraryUnavailable(LibraryError):
 
 
 class ArticleNotFound(LibraryError):
-    """No saved article has this id (it may have been deleted)."""
+    """No saved article has this id (it may have been deleted).
+
+    A wrong id is a usage error (exit 2), not an unusable library (7)."""
+
+    exit_code = 2
 
     def __init__(self, article_id: int) -> None:
         self.article_id = article_id

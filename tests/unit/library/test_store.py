@@ -173,7 +173,7 @@ def test_an_unknown_id_is_reported_as_not_found(library: Library, change: object
     with pytest.raises(ArticleNotFound) as caught:
         change(library)  # type: ignore[operator]
     assert isinstance(caught.value, ReaderError)
-    assert caught.value.exit_code == 7
+    assert caught.value.exit_code == 2  # a wrong id is a usage error
     assert "99" in str(caught.value)
 
 
