@@ -4,15 +4,23 @@ The pipeline, one module each:
     decode (bytes only) -> dom.parse (lean tree, metadata sources) -> metadata.read_metadata
     -> content.find_content (scoring, cleaning) -> blocks.build_blocks -> tidy (captions,
     boilerplate lines, credits, lead) -> Article
+
+Limits (see `budget`): a page over 8 million characters or 200 000 tags is read up to that
+point only (scripts and styles cut out first), and the Article says so in
+`metadata["truncated"]` (and in `reason` when nothing was found). Markup nested deeper than
+512 elements loses its excess tags, not its text (see `nesting`). Every walk is iterative, so
+no document can exhaust the recursion limit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 
 from reader.decode import decode_text
 from reader.extract.blocks import build_blocks
+from reader.extract.budget import DEFAULT, Budget, fit, fit_bytes
 from reader.extract.byline import byline_names
 from reader.extract.content import Content, find_content, whole_body
 from reader.extract.dates import date_in_url, find_date
@@ -40,8 +48,10 @@ _MAY_HIDE = re.compile(r"<[a-z]+[^>]*\shidden[\s=>]", re.IGNORECASE)
 _HTML_IN_TEXT = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|blockquote)\b", re.IGNORECASE)
 
 
-def extract(html: str | bytes, url: str | None = None) -> Article:
+def extract(html: str | bytes, url: str | None = None, *, budget: Budget = DEFAULT) -> Article:
     """Find the article in a page. Never raises on bad input: an empty Article says why.
+
+    `budget` bounds how much of a huge page is read (the default suits any real page).
 
     The cyclic garbage collector is paused meanwhile: the copied tree is freed by reference
     counting (`Document.release`), and collections triggered by its many small objects would
@@ -51,7 +61,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     if collecting:
         gc.disable()
     try:
-        return _extract(html, url)
+        return _extract(html, url, budget)
     except Exception as error:
         return Article(url=url, reason=f"could not read the page ({type(error).__name__})")
     finally:
@@ -59,10 +69,31 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
             gc.enable()
 
 
-def _extract(html: str | bytes, url: str | None) -> Article:
-    text = decode_text(html) if isinstance(html, bytes | bytearray) else html
-    if not text.strip():
+def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
+    size = ""
+    if isinstance(html, bytes | bytearray):
+        data = fit_bytes(bytes(html), budget)
+        if len(data) < len(html):
+            size = f"a {len(html):,}-byte page"
+        html = decode_text(data)
+        del data
+    if not html or html.isspace():  # (not .strip(): that would copy a huge page)
         return Article(url=url, reason=f"{NO_ARTICLE} (the page is empty)")
+    fitted = fit(html, budget)
+    del html  # the caller may still hold the whole page; this frame holds only what is read
+    article = _parse_and_read(fitted.html, url)
+    if not fitted.cut and not size:
+        return article
+    whole = size or f"{fitted.total:,}"
+    note = f"page truncated after {len(fitted.html):,} characters of {whole}"
+    return dataclasses.replace(
+        article,
+        reason=f"{article.reason} ({note})" if article.reason else None,
+        metadata={**article.metadata, "truncated": note},
+    )
+
+
+def _parse_and_read(text: str, url: str | None) -> Article:
     document = parse(text)
     try:
         article = _read(document, url)
