@@ -26,7 +26,8 @@ def main() -> int:
     if not args.corpus_dir.is_dir():
         print(f"error: no corpus folder at {args.corpus_dir}", file=sys.stderr)
         return 2
-    bench = runpy.run_path(str(Path(__file__).with_name("extraction.py")), run_name="bench_extraction")
+    harness = str(Path(__file__).with_name("extraction.py"))
+    bench = runpy.run_path(harness, run_name="bench_extraction")
     corpora = [bench["load_corpus"](p) for p in bench["find_corpora"](args.corpus_dir)]
     _label, html = bench["big_page"](corpora, int(args.megabytes * 1_000_000))
     page: str | bytes = html.encode("utf-8") if args.bytes else html
