@@ -78,3 +78,11 @@ def test_plain_list_of_steps_inside_the_article_is_kept() -> None:
         "Fold in the flour and the grated lemon zest.",
         "Bake for fifty minutes until golden on top.",
     ]
+
+
+def test_page_builder_row_too_deep_for_paragraph_credit_joins_the_article() -> None:
+    article = extract(read("builder-rows.html"), "https://kuestenbote.example/region/faehre")
+    assert article.text.startswith("Die Reederei stellt im Frühjahr ein zweites Schiff in Dienst")
+    assert article.text.endswith("hieß es aus dem Rathaus.")
+    assert "Kaimauer" not in article.text
+    assert "ANZEIGE" not in article.text

@@ -71,6 +71,8 @@ MIN_ARTICLE_CHARS = 500
 """Below this, the strict pass is retried without removing hinted boxes (as Readability does)."""
 _CARD_TEXT = 300
 """A box with at most this much text left after cleaning may be a teaser card."""
+_TWIN_TEXT = 80
+"""A sibling with the article box's class and this much text, few of it links, joins it."""
 
 
 @dataclass(slots=True)
@@ -392,18 +394,25 @@ def _with_siblings(
             continue
         if dropped[k]:
             continue
-        bonus = top_score * 0.2 if top_class and sibling.attrs.get("class") == top_class else 0
+        same_class = bool(top_class) and sibling.attrs.get("class") == top_class
+        bonus = top_score * 0.2 if same_class else 0
+        size = m.text[k]
+        density = m.links[k] / size if size else 1.0
         if k in final and final[k] + bonus >= threshold:
             roots.append(sibling)
-        elif sibling.tag == "p":
-            size = m.text[k]
-            density = m.links[k] / size if size else 1.0
-            if (size > 80 and density < 0.25) or (
+        elif same_class and size > _TWIN_TEXT and density < 0.25:
+            # A row of the same page-builder markup as the article whose text sits too deep
+            # for paragraph credit to reach it (an intro set as a heading, a short paragraph).
+            roots.append(sibling)
+        elif sibling.tag == "p" and (
+            (size > 80 and density < 0.25)
+            or (
                 0 < size <= 80
                 and density == 0
                 and _SENTENCE_END.search(inner_text(sibling, 200)) is not None
-            ):
-                roots.append(sibling)
+            )
+        ):
+            roots.append(sibling)
     return roots
 
 
