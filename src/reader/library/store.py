@@ -270,6 +270,8 @@ class Library:
         self._conn = conn
         self._path = path
         self._lock = threading.RLock()
+        self._depth = 0
+        """Open transactions and savepoints on this connection (see `atomic`)."""
 
     # --- opening and closing -------------------------------------------------------------------
 
@@ -398,7 +400,13 @@ class Library:
     def _transaction(self, begin: str) -> Iterator[sqlite3.Connection]:
         with self._lock, self._guard():
             conn = self._conn
+            if self._depth:
+                # Inside `atomic()`: a savepoint, so the outer transaction decides.
+                with self._savepoint(conn):
+                    yield conn
+                return
             conn.execute(begin)
+            self._depth += 1
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -408,6 +416,29 @@ class Library:
                     with suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth -= 1
+
+    @contextmanager
+    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+        name = f"nested_{self._depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+            conn.execute(f"RELEASE {name}")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._depth -= 1
+
+    def atomic(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Several library calls as one write transaction: all of them land, or none does
+        (an import saves an article and its tags, state and position together)."""
+        return self._write()
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """A write transaction: takes the write lock at once, so a save never deadlocks."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from reader.library import ArticleState, Library, Position
 from reader.library.imports import apply_items, parse_import, read_import, save_item
@@ -114,3 +117,38 @@ def test_the_other_services_title_fills_in_for_a_page_without_one(library: Libra
     untitled = Article(url=item.url, blocks=(Paragraph((Run("Body."),)),))
     result = save_item(library, item, untitled, None)
     assert library.get(result.id).title == "Rivers, floods and towns"
+
+
+def test_an_item_is_saved_with_its_tags_and_flags_as_one_transaction(
+    library: Library, tmp_path: Path
+) -> None:
+    (item,) = [i for i in read_import(FIXTURES / "pocket.csv").items if "rivers" in i.url]
+    item = replace(item, tags=("rivers",), favourite=True, position=Position(1, 0))
+    with library.atomic():
+        result = save_item(library, item, fetched(item.url, "Rivers"), None)
+        # Another connection to the same file sees nothing until the whole item has landed.
+        with Library.open(library.path) as other:
+            assert other.count() == 0
+    with Library.open(library.path) as other:
+        saved = other.get(result.id)
+        assert saved.tags == ("rivers",) and saved.favourite
+        assert saved.position == Position(1, 0)
+
+
+def test_an_item_that_fails_half_way_leaves_nothing_behind(library: Library) -> None:
+    (item,) = [i for i in read_import(FIXTURES / "pocket.csv").items if "rivers" in i.url]
+    broken = replace(item, tags=("rivers",), position=Position(-1, 0))
+    with pytest.raises(ValueError, match="negative"):
+        save_item(library, broken, fetched(item.url, "Rivers"), None)
+    assert library.count() == 0 and library.tags() == []
+    # The library still works, and the same item imports cleanly once it is whole.
+    assert save_item(library, item, fetched(item.url, "Rivers"), None).created
+
+
+def test_atomic_rolls_back_every_call_inside_it(library: Library) -> None:
+    kept = library.save(article("Kept", "Body."), None, "https://e.vn/kept").id
+    with pytest.raises(RuntimeError), library.atomic():
+        library.tag(kept, add=["lost"])
+        library.save(article("Gone", "Body."), None, "https://e.vn/gone")
+        raise RuntimeError("interrupted")
+    assert library.count() == 1 and library.get(kept).tags == ()

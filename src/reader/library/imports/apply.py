@@ -75,6 +75,19 @@ def save_item(
         raise ValueError(f"no article to save for {item.url}")
     if not chosen.title.strip() and item.title:
         chosen = replace(chosen, title=item.title)  # the other service's title, as a fallback
+    with library.atomic():
+        return _save_item(library, item, chosen, html, final_url, html_encoding, images)
+
+
+def _save_item(
+    library: Library,
+    item: ImportItem,
+    chosen: Article,
+    html: bytes | None,
+    final_url: str | None,
+    html_encoding: str | None,
+    images: Sequence[ImageData] | None,
+) -> SaveResult:
     result = library.save(
         chosen,
         html if html is not None else item.html,
@@ -124,7 +137,8 @@ def apply_items(library: Library, items: Iterable[ImportItem]) -> ImportReport:
         try:
             found = existing_id(library, item)
             if found is not None:
-                merge_item(library, found, item)
+                with library.atomic():
+                    merge_item(library, found, item)
                 merged.append(found)
             elif item.article is not None:
                 result = save_item(library, item)
