@@ -274,3 +274,26 @@ async def test_L_opens_the_library_from_the_reading_view(
         await pilot.pause()
         assert not isinstance(app.screen, LibraryScreen)
         assert article.title in region_text(app, app.query_one(ArticleView))
+
+
+async def test_a_search_with_many_hits_lists_all_of_them_in_rank_order(
+    library_path: Path,
+) -> None:
+    """The first hits are painted before the rest are read; the table ends up with every hit,
+    in the order the library ranks them, and the count is exact."""
+    with Library.open(library_path) as library:
+        for n in range(55):
+            article = replace(
+                make_article(8 + n % 5), title=f"River report {n}", url=f"https://e.org/{n}"
+            )
+            library.save(article, None, article.url)
+        ranked = [hit.id for hit in library.search("river", 500)]
+    assert len(ranked) == 55
+    app = ReaderApp(library=library_path, open_library=True, save_preferences=False)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"river")
+        await settle(app, pilot)
+        table = app.screen.query_one(LibraryTable)
+        assert [row.id for row in table.rows] == ranked
+        assert "55 found for “river”" in screen_text(app)

@@ -85,7 +85,7 @@ def search(
                snippet(article_fts, {_BODY}, ?, ?, ?, ?)
         FROM article_fts JOIN articles AS a ON a.id = article_fts.rowid
         WHERE article_fts MATCH ? AND {condition}
-        ORDER BY article_fts.rank
+        ORDER BY article_fts.rank, a.id
         LIMIT ? OFFSET ?
         """,
         [

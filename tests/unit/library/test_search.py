@@ -264,3 +264,14 @@ def test_empty_and_punctuation_only_queries_find_nothing(
 ) -> None:
     assert library.search("") == []
     assert library.search(" … ") == []
+
+
+def test_pages_of_equally_ranked_hits_neither_repeat_nor_skip(library: Library) -> None:
+    ids = [
+        library.save(article("Same", "Identical body."), None, f"https://e.vn/{n}").id
+        for n in range(12)
+    ]
+    pages = [
+        hit.id for offset in (0, 5, 10) for hit in library.search("identical", 5, offset=offset)
+    ]
+    assert pages == sorted(ids)
