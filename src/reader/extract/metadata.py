@@ -13,26 +13,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from reader.extract import hints
 from reader.extract.dates import find_date, to_iso
 from reader.extract.dom import Document, Element, inner_text
-from reader.extract.text import casefold_key, clean_line, sanitize
+from reader.extract.names import looks_personal, split_authors, unique_names
+from reader.extract.text import clean_line, sanitize
+from reader.extract.titles import Heading, choose_title, heading, site_from_title, title_key
+from reader.extract.titles import strip_site_name as strip_site_name
 from reader.extract.urls import resolve
+
+__all__ = ["Metadata", "read_metadata", "split_authors", "strip_site_name"]
 
 _ARTICLE_TYPES = re.compile(
     r"(?:Article|BlogPosting|Report|LiveBlogPosting|SocialMediaPosting|Review|Recipe|"
     r"HowTo|Question|Posting)$"
 )
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014:·•»«/~]|::)\s+")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-_AUTHOR_PREFIX = re.compile(
-    r"^\s*(?:(?:written|words|story|text|reporting|posted)\s+by|by|von|par|por|di|door|av|af|"
-    r"autor(?:in)?|author|tác\s+giả|người\s+viết|bài(?:\s+và\s+ảnh|\s*,\s*ảnh)?|bởi)\b\s*[:\uff1a]?\s*",
-    re.IGNORECASE,
-)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\bvà\b|\be\b)\s*")
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|:|^\W*$")
 _LD_MAX_NODES = 5_000
 # Meta names (property / name / itemprop), most deliberate first.
 _AUTHOR_KEYS = (
@@ -81,13 +79,17 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     )
     meta.title = _title(document, metas, ld, marks, meta.site_name)
     if not meta.site_name:
-        meta.site_name = _site_from_title(document.title, meta.title)
+        meta.site_name = site_from_title(document.title, meta.title)
 
-    meta.authors = (
-        _ld_authors(ld.get("author"), ld.get("@ids"))
-        or split_authors(_first(metas, *_AUTHOR_KEYS))
-        or marks.authors()
+    declared = _ld_authors(ld.get("author"), ld.get("@ids")) or split_authors(
+        _first(metas, *_AUTHOR_KEYS)
     )
+    if declared and _all_publisher(declared, meta.site_name, _ld_name(ld.get("publisher")), base):
+        # The site named as its own author: a byline on the page may name the people.
+        shown = marks.authors()
+        if shown and all(looks_personal(name) for name in shown):
+            declared = shown
+    meta.authors = declared or marks.authors()
 
     day_first = not (document.lang or "").lower().startswith("en-us")
     meta.published = (
@@ -257,7 +259,7 @@ def _ld_authors(value: Any, ids: Any) -> list[str]:
                 names.extend(split_authors(name))
         elif isinstance(item, str):
             names.extend(split_authors(item))
-    return _unique(names)
+    return unique_names(names)
 
 
 def _ld_image(value: Any) -> str | None:
@@ -268,36 +270,29 @@ def _ld_image(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-# --- authors ----------------------------------------------------------------------------------
+def _all_publisher(
+    names: list[str], site_name: str | None, publisher: str | None, base: str | None
+) -> bool:
+    """Whether every name is the site's own (its name, its publisher, its host name)."""
+    own = {title_key(name) for name in (site_name, publisher) if name}
+    host = urlsplit(base or "").hostname or ""
+    labels = [label for label in host.removeprefix("www.").split(".") if label]
+    own.update({title_key(".".join(labels[k:])) for k in range(len(labels) - 1)})
+    own.discard("")
+    return all(title_key(name) in own or title_key(name).replace(" ", "") in own for name in names)
 
 
-def split_authors(value: str | None) -> list[str]:
-    """Names out of a byline: "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]."""
-    if not value:
-        return []
-    text = clean_line(value)
-    if not text or text.lower().startswith(("http://", "https://")):
-        return []
-    text = _AUTHOR_PREFIX.sub("", text, count=1)
-    names: list[str] = []
-    for part in _AUTHOR_SPLIT.split(text):
-        name = part.strip(" .:-\u2013\u2014()[]\"'")
-        name = _AUTHOR_PREFIX.sub("", name, count=1).strip()
-        if not name or len(name) > 60 or len(name.split()) > 6 or _NOT_A_NAME.search(name):
-            continue
-        names.append(name)
-    return _unique(names)
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for name in names:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(name)
-    return out
+def _in_comments(element: Element) -> bool:
+    """Whether an element sits in a comment section (its author boxes name commenters)."""
+    node = element.parent
+    for _ in range(12):
+        if node is None:
+            return False
+        marker = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}".lower()
+        if "comment" in marker or "respond" in marker or "reply" in marker:
+            return True
+        node = node.parent
+    return False
 
 
 # --- title ------------------------------------------------------------------------------------
@@ -310,66 +305,14 @@ def _title(
     marks: _Marks,
     site_name: str | None,
 ) -> str:
-    og = clean_line(_first(metas, "og:title", "twitter:title"))
-    headline = clean_line(_str(ld.get("headline")) or _str(ld.get("name")))
-    page_title = document.title
-    primary = (
-        strip_site_name(og, site_name, page_title)
-        or headline
-        or strip_site_name(page_title, site_name, page_title)
+    return choose_title(
+        marks.h1s,
+        og=_first(metas, "og:title") or "",
+        twitter=_first(metas, "twitter:title") or "",
+        headline=_str(ld.get("headline")) or "",
+        page_title=document.title,
+        site_name=site_name,
     )
-    for h1 in marks.h1s:
-        if primary and (_similar(h1, primary) or _similar(h1, page_title)):
-            return h1
-    if primary:
-        return primary
-    return marks.h1s[0] if marks.h1s else ""
-
-
-def strip_site_name(title: str, site_name: str | None, page_title: str = "") -> str:
-    """'Article - Site' -> 'Article'; keeps titles whose dash is part of the headline."""
-    if not title:
-        return ""
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) == 1:
-        return title
-    site = casefold_key(site_name or "")
-    if site:
-        kept = [part for part in parts if casefold_key(part) != site]
-        if len(kept) < len(parts) and kept:
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # Without a known site name, drop a short last part (a site or section name).
-    while len(parts) > 1 and len(parts[-1]) <= 30 and len(parts[-1]) < len(" ".join(parts[:-1])):
-        parts = parts[:-1]
-    separators = _TITLE_SEPARATOR.findall(title)
-    result = parts[0]
-    for separator, part in zip(separators, parts[1:], strict=False):
-        result += separator + part
-    return result
-
-
-def _site_from_title(page_title: str, title: str) -> str | None:
-    if not page_title or not title or page_title == title:
-        return None
-    if page_title.startswith(title):
-        rest = _TITLE_SEPARATOR.sub("", page_title[len(title) :], count=1).strip()
-        rest = rest.lstrip("|-\u2013\u2014:·•»«/~ ").strip()
-        if 0 < len(rest) <= 60:
-            return rest
-    return None
-
-
-def _similar(a: str, b: str) -> bool:
-    x, y = casefold_key(a), casefold_key(b)
-    if not x or not y:
-        return False
-    if x == y:
-        return True
-    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
-    if shorter in longer and len(shorter) >= 0.5 * len(longer):
-        return True
-    xs, ys = set(x.split()), set(y.split())
-    return len(xs & ys) / max(1, len(xs | ys)) >= 0.6
 
 
 def _language(value: str | None) -> str | None:
@@ -386,7 +329,7 @@ def _language(value: str | None) -> str | None:
 class _Marks:
     """Elements found in one pass: h1s, time elements, byline / date / lead boxes."""
 
-    h1s: list[str] = field(default_factory=list)
+    h1s: list[Heading] = field(default_factory=list)
     times: list[Element] = field(default_factory=list)
     author_boxes: list[Element] = field(default_factory=list)
     explicit_authors: int = 0
@@ -402,9 +345,9 @@ class _Marks:
             tag = element.tag
             attrs = element.attrs
             if tag == "h1":
-                text = inner_text(element, 500)
-                if text:
-                    marks.h1s.append(text)
+                found = heading(element)
+                if found is not None:
+                    marks.h1s.append(found)
                 continue
             if tag == "time":
                 marks.times.append(element)
@@ -444,6 +387,8 @@ class _Marks:
 
     def authors(self) -> list[str]:
         for element in self.author_boxes[:10]:
+            if _in_comments(element):
+                continue
             content = element.attrs.get("content")
             text = clean_line(content) if content else inner_text(element, 200)
             if not text or len(text) > 120:

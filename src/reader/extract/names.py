@@ -1,0 +1,110 @@
+"""People's names out of a byline, in the languages pages write bylines in.
+
+"By Jane Doe and John Roe", "Von Anna Schmidt und Max Weber", "Trine Jørgensen og Tôrtia
+Reimer", "Elena Oberholzer (obe)", "Posted by jdoe", "Veröffentlicht vonChris Jung" (two boxes
+run together), "Grant Tinsley, PhD": the names, without the words around them. Labels that
+author boxes also hold ("Name *" in a comment form, "Follow", "View all posts by ...") are no
+names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.extract.text import clean_line, words
+
+# Words that introduce a byline; a multi-word one may be glued to the name ("vonChris").
+_PREFIX = re.compile(
+    r"""^\s*(?:
+      (?:(?:written|words|story|text|reporting|posted|published|created|edited|photos?)\s+by
+        |view\s+all\s+(?:posts|articles)\s+by|all\s+(?:posts|articles)\s+by|more\s+from
+        |(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:veröffentlicht|eingestellt|erstellt
+        |geschrieben|verfasst|publiziert)\s+von|publié\s+par|écrit\s+par|publicado\s+por
+        |escrito\s+por|pubblicato\s+da|scritto\s+da)(?:\s*[:\uff1a]\s*|\s*(?=[A-ZÀ-ÖØ-Þ])|\s+)
+      |(?:author|autor|auteur|by|von|par)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])
+      |(?:by|von|vom|par|por|di|door|av|af|autor(?:in)?|authors?|auteur|autore|tác\s+giả
+        |người\s+viết|bài(?:\s+và\s+ảnh|\s*,\s*ảnh)?|bởi|text|texte)\b\s*[:\uff1a]?\s*
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Connectors between names: punctuation, or a lowercase "and" of some language between spaces
+# (so "e.V.", "Dan Brown" and "Y. Tanaka" stay whole).
+_SPLIT = re.compile(
+    r"\s*(?:[,;|/&+]|\s(?:and|und|et|y|e|và|og|och|ve|и)\s)\s*|\s+-\s+|\s+(?:AND|And)\s+"
+)
+_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|:|^\W*$|\*")
+# A part of a byline that names a role or a label, not a person (casefolded, whole part).
+_NOT_PERSON = words(
+    """
+    sponsored advertisement anzeige redakteur redakteurin korrespondent korrespondentin autor
+    autorin author auteur autore journaliste rédacteur redaktor phd md ma msc bsc jr sr
+    follow donate datum date text texte posted admin administrator name
+    share teilen published veröffentlicht mehr more
+    """
+)
+_ROLE_WORDS = words(
+    """
+    reporter correspondent editor writer contributor columnist journalist staff photographer
+    redakteur redakteurin korrespondent korrespondentin chefredakteur chefredakteurin
+    """
+)
+_PARTICLES = words("von van der den de del della da di du le la bin ibn al")
+_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,5}$")
+
+
+def looks_personal(name: str) -> bool:
+    """Whether a name reads as a person's ("Jane Doe", "Anna von Berg", "松岡大地"), not an
+    organisation's or a sentence's."""
+    if _CJK_NAME.match(name):
+        return True
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or len(name) > 40:
+        return False
+    return all(
+        token in _PARTICLES or (token[:1].isupper() and token[1:2].islower()) for token in tokens
+    )
+
+
+def split_authors(value: str | None) -> list[str]:
+    """Names out of a byline: "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]."""
+    if not value:
+        return []
+    text = clean_line(value)
+    if not text or text.lower().startswith(("http://", "https://")):
+        return []
+    text = _PREFIX.sub("", text, count=1)
+    text = _PARENTHESES.sub("", text)
+    names: list[str] = []
+    roles: list[str] = []
+    for part in _SPLIT.split(text):
+        name = part.strip(" .:-\u2013\u2014()[]\"'")
+        name = _PREFIX.sub("", name, count=1).strip()
+        if not name or len(name) > 60 or len(name.split()) > 6 or _NOT_A_NAME.search(name):
+            continue
+        if _is_label(name):
+            continue
+        tokens = name.split()
+        if tokens[-1].casefold() in _ROLE_WORDS and looks_personal(" ".join(tokens[:-1])):
+            name = " ".join(tokens[:-1])  # "Christoph Hein Chefredakteur"
+        (roles if name.casefold().split()[-1] in _ROLE_WORDS else names).append(name)
+    return unique_names(names or roles)  # "Jane Doe, Staff Writer"; but "Staff Writer" alone
+
+
+def _is_label(name: str) -> bool:
+    """A title ("PhD"), a label ("Follow") or a commenter ("Anna says")."""
+    tokens = name.casefold().split()
+    if " ".join(tokens) in _NOT_PERSON:
+        return True
+    return len(tokens) <= 3 and tokens[-1] in ("says", "said", "sagt", "schreibt", "dit", "dice")
+
+
+def unique_names(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
