@@ -6,7 +6,10 @@ so both decode a page identically.
 Precedence: a byte-order mark (it cannot be wrong, and WHATWG puts it first), then the HTTP
 charset, then `<meta charset>` / `http-equiv`, then charset-normalizer's detection. A declared
 encoding that does not decode the bytes cleanly is treated as a lie and the next source is
-tried. The text is normalised to NFC: windows-1258 (Vietnamese) decodes to base letters plus
+tried; so is a legacy encoding declared for bytes that are valid UTF-8 beyond ASCII (a server
+or template default such as ISO-8859-1 left on a UTF-8 page: real legacy text with accents is
+practically never valid UTF-8, and honouring the label would show "fÃ¼r" for "für"). The text
+is normalised to NFC: windows-1258 (Vietnamese) decodes to base letters plus
 combining tone marks, which break width calculation and search.
 """
 
@@ -53,6 +56,7 @@ _NOT_WEB_ENCODINGS = frozenset(
     {"charmap", "idna", "punycode", "raw-unicode-escape", "undefined", "unicode-escape", "utf-7"}
 )
 _ASCII_PROBE = b'<meta charset="utf-8"> ;=/-:.0123456789 ABCXYZ abcxyz'
+_UTF8 = frozenset({"utf-8", "utf_8", "u8", "utf"})
 _PREFIX = 4096
 """How far into a document to look for `<meta charset>` (browsers use 1024; be lenient)."""
 
@@ -131,6 +135,10 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
         # whose declaration we just read as ASCII is a lie (WHATWG ignores it too).
         if declared is None or not _ascii_compatible(declared):
             continue
+        if declared not in _UTF8 and not data.isascii():
+            utf8 = _strict(data, "utf-8")
+            if utf8 is not None:
+                return _nfc(utf8), "utf-8"
         text = _strict(data, declared)
         if text is not None:
             return _nfc(text), declared

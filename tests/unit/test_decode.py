@@ -112,6 +112,22 @@ def test_lying_declarations_fall_back_to_detection() -> None:
     assert "市政府召开会议" in text
 
 
+@pytest.mark.parametrize("http", [None, "ISO-8859-1"])
+def test_a_legacy_label_on_utf8_bytes_gives_way_to_utf8(http: str | None) -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><p>Grüße für Käthe — 5 €</p></html>'
+    text, encoding = decode_html(page.encode("utf-8"), http)
+    assert (text, encoding) == (page, "utf-8")  # not "GrÃ¼ÃŸe fÃ¼r"
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1251", "koi8-r", "shift_jis", "gb18030"])
+def test_real_legacy_text_keeps_its_declared_encoding(codec: str) -> None:
+    sample = {"cp1252": "Grüße für Käthe", "cp1251": "Жители района", "koi8-r": "Жители района"}
+    words = sample.get(codec, "市政府召开会议" if codec == "gb18030" else "東京都の会議")
+    page = f'<html><head><meta charset="{codec}"></head><p>{words}</p></html>'
+    text, encoding = decode_html(page.encode(codec))
+    assert (text, encoding) == (page, codec)
+
+
 def test_unknown_label_is_ignored() -> None:
     page = RUSSIAN.replace("<head>", '<head><meta charset="x-klingon">')
     text, encoding = decode_html(page.encode("cp1251"), "no-such-charset")
