@@ -16,7 +16,8 @@ Fairness:
 - a call that raises counts as empty output and as an error; its time still counts.
 
 What each extractor is asked to do (all timed together, as one call per page):
-- reader: ``reader.extract.extract(html, url)``; body ``Article.text``, ``title``, ``authors``,
+- reader: ``reader.extract.extract(html, url)``; body ``Article.text`` after the lead when the
+  lead is the page's standfirst (``--reader-text``: ``article`` by default), ``title``, ``authors``,
   ``published``.
 - trafilatura: ``trafilatura.extract(html, url=url, output_format="txt",
   include_comments=False)`` for the body (its defaults otherwise: balanced, tables on,
@@ -100,16 +101,20 @@ def _package_version(name: str) -> str:
         return "?"
 
 
-def load_reader(text: str = "body") -> Extractor:
-    """Ours. `text="shown"` scores what the reading view and `--format text` show as the article:
-    the lead (the standfirst, which extraction moves out of the body to show under the title)
-    followed by the body. `"body"` scores `Article.text` alone."""
+def load_reader(text: str = "article") -> Extractor:
+    """Ours. `text="article"` scores the article's text as the page shows it: the standfirst
+    (which extraction moves out of the body to show under the title; `Article.metadata`
+    "lead_source" is "page" then) followed by the body; a lead that is only the page's meta
+    description is left out, since it is not text of the page. `"shown"` scores what the
+    reading view and `--format text` show: any lead, then the body. `"body"` scores
+    `Article.text` alone."""
     from reader.extract import extract
 
     def run(html: str, url: str | None) -> Output:
         article = extract(html, url)
         body = article.text
-        if text == "shown" and article.lead:
+        standfirst = article.metadata.get("lead_source") == "page"
+        if article.lead and (text == "shown" or (text == "article" and standfirst)):
             body = f"{article.lead}\n\n{body}"
         return Output(body, article.title, article.authors, article.published)
 
@@ -593,9 +598,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-big-page", action="store_true", help="skip the 5 MB page timing")
     parser.add_argument(
         "--reader-text",
-        choices=("body", "shown"),
-        default="body",
-        help="score our Article.text (body) or lead + body as the reader shows it (shown)",
+        choices=("article", "body", "shown"),
+        default="article",
+        help="score our standfirst + body (article), Article.text alone (body), or any lead +"
+        " body as the reader shows it (shown)",
     )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]

@@ -170,3 +170,34 @@ def test_a_missing_corpus_folder_is_named_and_exits_2(
     assert extraction.main([str(missing)]) == 2
     err = capsys.readouterr().err
     assert err.strip() == f"error: corpus folder not found: {missing}"
+
+
+# --- what is scored as our article's text ------------------------------------------------------
+
+_LEAD_PAGE = (
+    "<html lang='en'><head><meta name='description' content='{description}'></head><body>"
+    "<h1>Bridge reopens</h1><div class='content'><p><strong>The old bridge reopens next week "
+    "after two years of repairs.</strong></p>"
+    + "<p>The council met on Tuesday evening to discuss the repairs to the old bridge, the bus "
+    "timetable and the summer fair, which will be held on the green in July.</p>"
+    * 2
+    + "</div></body></html>"
+)
+
+
+def test_reader_text_scores_the_standfirst_but_not_a_description_off_the_page() -> None:
+    standfirst = extraction.load_reader("article").run(
+        _LEAD_PAGE.format(description="About the bridge."), None
+    )
+    assert standfirst.text.startswith("The old bridge reopens next week")
+    plain = "<html><head><meta name='description' content='About the bridge.'></head><body>"
+    page = plain + "<div class='content'>" + "<p>" + "Text of the article, long enough. " * 8
+    no_standfirst = page + "</p><p>" + "Another paragraph of the same article. " * 8 + "</p>"
+    assert "About the bridge" not in extraction.load_reader("article").run(no_standfirst, None).text
+    assert extraction.load_reader("shown").run(no_standfirst, None).text.startswith("About the")
+    assert (
+        "The old bridge"
+        not in extraction.load_reader("body")
+        .run(_LEAD_PAGE.format(description="About the bridge."), None)
+        .text
+    )

@@ -19,6 +19,7 @@ import gc
 import re
 
 from reader.decode import decode_text
+from reader.extract import hints
 from reader.extract.blocks import build_blocks
 from reader.extract.budget import DEFAULT, Budget, fit, fit_bytes
 from reader.extract.byline import byline_names
@@ -26,7 +27,7 @@ from reader.extract.content import Content, find_content, whole_body
 from reader.extract.dates import date_in_url, find_date
 from reader.extract.dom import Document, Element, inner_text, parse
 from reader.extract.metadata import Metadata, read_metadata
-from reader.extract.text import clean_line
+from reader.extract.text import casefold_key, clean_line
 from reader.extract.tidy import tidy_blocks
 from reader.extract.urls import base_url
 from reader.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote, Run, Table
@@ -44,6 +45,15 @@ MIN_VISIBLE_CHARS = 200
 """Less visible text than this ("Loading…") and the page's hidden boxes are read too."""
 _NEAR_HEADLINE = 40
 """Elements after the <h1> searched for a printed date (a quarter of it before)."""
+_PICTURES = frozenset({"img", "picture", "figure", "video", "svg"})
+_CAPTION_NAMES = ("caption", "credit", "legend", "imgcap")
+_LEAD_LINKS = 0.2
+"""A lead box with more of its text in links than this is a teaser, not a standfirst."""
+_MIN_SHOWN_LEAD = 30
+_PROBE = 12
+LEAD_SOURCE = "lead_source"
+"""`Article.metadata` key set to "page" when the lead is text the page shows with the article
+(its standfirst), absent when the lead is the page's meta description."""
 _MAY_HIDE = re.compile(r"<[a-z]+[^>]*\shidden[\s=>]", re.IGNORECASE)
 _HTML_IN_TEXT = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|blockquote)\b", re.IGNORECASE)
 
@@ -118,6 +128,7 @@ def _read(document: Document, url: str | None) -> Article:
     authors = list(meta.authors)
     source: str | None = None
     lead = meta.description
+    lead_on_page = False
     published = meta.published
     if content is not None:
         built = build_blocks(content, base)
@@ -127,9 +138,14 @@ def _read(document: Document, url: str | None) -> Article:
             title=meta.title,
             authors=authors,
             description=meta.description,
-            lead_box=inner_text(lead_box, 2000) if lead_box and _near(lead_box, content) else None,
+            lead_box=_lead_text(lead_box, content),
         )
         blocks, authors, source, lead = tidied.blocks, tidied.authors, tidied.source, tidied.lead
+        lead_on_page = tidied.lead_on_page or (
+            bool(lead)
+            and lead == meta.description
+            and _shown_on_page(document, lead or "", blocks, content)
+        )
         published = published or tidied.dateline
         if not published or not authors:
             nearby = _lines_before(content)
@@ -157,7 +173,7 @@ def _read(document: Document, url: str | None) -> Article:
         image=meta.image or _first_image(blocks),
         blocks=tuple(blocks),
         reason=reason,
-        metadata=_extras(meta),
+        metadata=_extras(meta, lead_on_page and bool(lead)),
     )
 
 
@@ -172,6 +188,55 @@ def _small_page(document: Document, meta: Metadata, base: str | None) -> list[Bl
         built, title=meta.title, authors=[], description=None, lead_box=None
     ).blocks
     return blocks if _is_article(blocks, min_chars=1) else []
+
+
+def _lead_text(element: Element | None, content: Content) -> str | None:
+    """The text of the page's lead box, when it is a standfirst beside or in this article: not
+    a picture with its caption, a teaser (links, an image) or a box from elsewhere."""
+    if element is None or not _near(element, content):
+        return None
+    node: Element | None = element
+    while node is not None:
+        if node.tag in ("figure", "figcaption") or hints.has_part(node, _CAPTION_NAMES):
+            return None
+        node = node.parent
+    linked = 0
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if isinstance(child, Element):
+                if child.tag in _PICTURES:
+                    return None
+                if child.tag == "a":
+                    linked += len(inner_text(child, 500))
+                else:
+                    stack.append(child)
+    text = inner_text(element, 2000)
+    return text if linked <= _LEAD_LINKS * len(text) else None
+
+
+def _shown_on_page(document: Document, text: str, blocks: list[Block], content: Content) -> bool:
+    """Whether the page shows this text before the article's end, outside its blocks (a
+    description that is also the standfirst printed under the headline, in a box no class
+    name marks)."""
+    key = casefold_key(text).rstrip(".\u2026 ")
+    if len(key) < _MIN_SHOWN_LEAD:
+        return False
+    if key in casefold_key(" ".join(block.text for block in blocks)):
+        return False
+    # Its longest word finds the few text nodes worth a closer look (a full walk of the
+    # page's text would cost more than the rest of the lead handling together).
+    probe = max(key.split(), key=len)[:_PROBE]
+    stop = document.subtree_ends()[content.roots[-1].index] if content.roots else 0
+    for element in document.elements[:stop]:
+        for child in element.children:
+            if isinstance(child, str) and probe in child.casefold():
+                box = element.parent or element
+                if key in casefold_key(inner_text(box, 4 * len(key) + 200)):
+                    return True
+                break
+    return False
 
 
 def _near(element: Element, content: Content) -> bool:
@@ -309,5 +374,8 @@ def _first_image(blocks: list[Block]) -> str | None:
     return None
 
 
-def _extras(meta: Metadata) -> dict[str, str]:
-    return dict(meta.extras)
+def _extras(meta: Metadata, lead_on_page: bool) -> dict[str, str]:
+    extras = dict(meta.extras)
+    if lead_on_page:
+        extras[LEAD_SOURCE] = "page"
+    return extras

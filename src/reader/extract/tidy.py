@@ -34,6 +34,8 @@ _DATELINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_CAPTION = 300
+_LEAD_SEARCH = 8
+"""Blocks searched for the paragraph a lead box repeats."""
 
 
 @dataclass(slots=True)
@@ -43,6 +45,9 @@ class Tidied:
     source: str | None = None
     lead: str | None = None
     dateline: str | None = None
+    lead_on_page: bool = False
+    """The lead is text the page shows with the article (a paragraph taken out of the body,
+    or the lead box), not a summary read from its metadata."""
 
 
 def tidy_blocks(
@@ -64,12 +69,12 @@ def tidy_blocks(
     blocks, dateline = _drop_title_and_dateline(blocks, title)
     credits = take_credits(blocks, notes, authors)
     blocks = credits.blocks
-    blocks, lead = _take_lead(blocks, notes, description, lead_box)
+    blocks, lead, on_page = _take_lead(blocks, notes, description, lead_box)
     while blocks and isinstance(blocks[-1], Rule):
         blocks.pop()
     while blocks and isinstance(blocks[0], Rule):
         blocks.pop(0)
-    return Tidied(blocks, credits.authors, credits.source, lead, dateline)
+    return Tidied(blocks, credits.authors, credits.source, lead, dateline, on_page)
 
 
 def _note(notes: dict[int, Note], block: Block) -> Note:
@@ -171,7 +176,8 @@ def _take_lead(
     notes: dict[int, Note],
     description: str | None,
     lead_box: str | None,
-) -> tuple[list[Block], str | None]:
+) -> tuple[list[Block], str | None, bool]:
+    """The blocks without their lead, the lead, and whether the lead is page text."""
     first_index = next(
         (
             i
@@ -192,8 +198,24 @@ def _take_lead(
         quoted = bool(description) and _same_start(text, description or "")
         boxed = bool(lead_box) and casefold_key(text) == casefold_key(lead_box or "")
         if lead_like or quoted or boxed:
-            return blocks[:first_index] + blocks[first_index + 1 :], text
-    return blocks, lead_box or description
+            return blocks[:first_index] + blocks[first_index + 1 :], text, True
+    # The lead box, or the paragraph the description quotes, further down: after a few short
+    # lines (a dateline, a byline, a "Comments" link). Shown once, as the lead.
+    key = casefold_key(lead_box) if lead_box else ""
+    for i, block in enumerate(blocks[:_LEAD_SEARCH]):
+        if isinstance(block, Paragraph | Heading) and (
+            (key and casefold_key(block.text) == key)
+            or (
+                description
+                and isinstance(block, Paragraph)
+                and rest_has_text
+                and _same_start(block.text, description)
+            )
+        ):
+            return blocks[:i] + blocks[i + 1 :], block.text, True
+    if lead_box:
+        return blocks, lead_box, True
+    return blocks, description, False
 
 
 def _same_start(paragraph: str, description: str) -> bool:
