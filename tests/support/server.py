@@ -231,9 +231,17 @@ class PageServer:
         """The logged requests whose path (query ignored) is `path`."""
         return [r for r in self.log if _path(r.path) == path]
 
-    def answers_to(self, path: str) -> list[Answer]:
-        """The answers sent for `path` (query ignored), in the order they finished."""
-        return [a for a in self.answers if _path(a.path) == path]
+    def answers_to(self, path: str, settle: float = 2.0) -> list[Answer]:
+        """The answers sent for `path` (query ignored), in the order they finished.
+
+        A handler records its answer after the last byte is sent, so a client can be done
+        before the record is: wait (up to `settle` seconds) for requests in flight to finish.
+        """
+        deadline = time.monotonic() + settle
+        while self.in_flight and time.monotonic() < deadline:
+            time.sleep(0.002)
+        with self._routes_lock:
+            return [a for a in self.answers if _path(a.path) == path]
 
     def arrivals_to(self, path: str) -> list[float]:
         """When each request in `requests_to(path)` arrived (`time.monotonic()`)."""
