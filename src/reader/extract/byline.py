@@ -14,19 +14,41 @@ import re
 from dataclasses import dataclass, field
 
 from reader.extract.blocks import Note
+from reader.extract.dates import find_date
 from reader.extract.metadata import split_authors
+from reader.extract.names import BYLINE_TAIL
 from reader.extract.text import words
 from reader.model import Block, Paragraph, Rule, Run
 
 _AUTHOR_LINE = re.compile(
-    r"""^[\s(\[]*(?:
+    r"""^[\s(\[\uff08]*(?:
       (?P<label>tác\s+giả|người\s+viết|bài\s+và\s+ảnh|bài\s*,\s*ảnh|bài\s+viết|bài|tin\s+và\s+ảnh|
         tin\s*,\s*ảnh|tin|phóng\s+viên|nhóm\s+phóng\s+viên|thực\s+hiện|author|authors|autor(?:in)?|
-        auteur|autore|writer|reporter|text|texte)\s*[:\uff1a]\s*
-      |(?P<word>by|written\s+by|words\s+by|story\s+by|reporting\s+by|von|par|por|di|door|bởi)\s+
-    )(?P<name>\S.{0,79}?)[\s)\].]*$""",
+        auteur|autore|writer|reporter|text|texte|作者|记者|記者|撰文|撰稿|筆者|著者|执笔|執筆)
+        \s*[:\uff1a]\s*
+      |(?P<mark>文|写真・文|文・写真)\s*[\u30fb/\uff0f]\s*
+      |(?P<word>by|written\s+by|(?:words|story|reporting|text|photos?|photographs|pictures)
+        (?:\s+(?:and|&)\s+(?:words|text|photos?|photographs|pictures))?\s+by
+        |von|par|por|di|door|av|af|bởi)\s+
+    )(?P<name>\S.{0,79}?)[\s)\].\uff09]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The editor in charge, named at the foot of Chinese and Japanese articles (责任编辑 and a
+# name, in full-width brackets): a credit, but no author.
+_EDITOR_LINE = re.compile(
+    r"^[\s(\[\uff08]*(?:责任编辑|責任編輯|编辑|編輯|編集|编审|校对|校對)\s*[:\uff1a]\s*\S.{0,40}?"
+    r"[\s)\]\uff09]*$"
+)
+# "6 min read", "3 Min. Lesezeit", "Lesezeit: 4 Minuten", "5 phút đọc": a reading time, which
+# sits on a line with the date and the byline above an article.
+_READING_TIME = re.compile(
+    r"""^(?:\d+\s*(?:min(?:ute)?s?|minuten|phút)\.?\s*(?:read|reading|lesezeit|lesedauer|de\s+lecture
+      |di\s+lettura|de\s+leitura|de\s+lectura|läsning|läsetid|lesetid|leestijd|đọc)
+      |(?:lesezeit|lesedauer|reading\s+time|temps\s+de\s+lecture|tiempo\s+de\s+lectura|läsningstid)
+      \s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?s?|minuten)\.?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_META_SEPARATOR = re.compile(r"\s+[|•·\u2013\u2014]\s+|\s*[|•·]\s*")
 _SOURCE_LINE = re.compile(
     r"""^[\s(\[]*(?:
       (?P<label>nguồn(?:\s+tin)?|source|sources|quelle|fuente|fonte|źródło|bron|kilde|källa)\s*[:\uff1a]\s*
@@ -40,8 +62,9 @@ _CONNECTORS = words(
     """
 )
 _SENTENCE_PUNCTUATION = re.compile(r"[!?;]|[.:]\s*$")
-# What follows a name on a byline line: "By Tom Weller | 14.02.2024", "By Jane Doe - Reuters".
-_BYLINE_TAIL = re.compile(r"\s+[|•·\u2013\u2014-]\s*|\s*\|\s*|,?\s+(?:on|am|le|el|ngày)\s+\d")
+# What follows a name on a byline line: "By Tom Weller | 14.02.2024", "By Jane Doe - Reuters",
+# "Por Marta Gil 03/07/2024", "Par Claire Dumas Publié le 21 mars".
+_BYLINE_TAIL = re.compile(rf"\s+[|•·\u2013\u2014-]\s*|\s*\|\s*|{BYLINE_TAIL.pattern}", re.I | re.X)
 
 
 def byline_names(line: str) -> list[str]:
@@ -85,12 +108,41 @@ def _credit(line: str) -> tuple[str, str] | None:
         name = _BYLINE_TAIL.split(match.group("name"), maxsplit=1)[0].strip()
         if looks_like_name(name, strict=match.group("word") is not None):
             return ("author", name)
+    if _EDITOR_LINE.match(text):
+        return ("editor", text)
     match = _SOURCE_LINE.match(text)
     if match:
         name = match.group("name").strip()
         if match.group("word") is None or (len(name) <= 60 and ", " not in name):
             return ("source", name)
     return None
+
+
+def _meta_line(line: str) -> tuple[str, str] | None:
+    """("author", names) for the line of small print above an article ("9 December 2023 · 6 min
+    read", "Feb 26, 2024 • Dana Whitfield • 9 min read"), names "" when it holds none."""
+    text = line.strip()
+    if not text or len(text) > 120:
+        return None
+    pieces = [piece for piece in _META_SEPARATOR.split(text) if piece.strip()]
+    reading = sum(1 for piece in pieces if _READING_TIME.match(piece.strip()))
+    if not reading:
+        return None
+    names: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if _READING_TIME.match(piece):
+            continue
+        if len(piece) <= 40 and find_date(piece) is not None:
+            continue
+        credit = _credit(piece)
+        if credit is not None and credit[0] == "author":
+            names.append(credit[1])
+        elif looks_like_name(piece) and not find_date(piece):
+            names.append(piece)
+        else:
+            return None
+    return ("author", ", ".join(names))
 
 
 def _lines(runs: tuple[Run, ...]) -> list[list[Run]]:
@@ -136,7 +188,8 @@ def _scan(
     credits: Credits, notes: dict[int, Note], found_authors: list[str], *, from_end: bool
 ) -> None:
     blocks = credits.blocks
-    budget = 4 if from_end else 2
+    budget = 4 if from_end else 3
+    skipped = False
     position = len(blocks) - 1 if from_end else 0
     while budget > 0 and 0 <= position < len(blocks):
         block = blocks[position]
@@ -160,11 +213,15 @@ def _scan(
             if not text.strip():
                 continue
             credit = _credit(text)
+            if credit is None and not from_end:
+                credit = _meta_line(text)
             if credit is None:
                 break
             kind, value = credit
             if kind == "source":
                 credits.source = credits.source or value
+            elif kind == "editor" or not value:
+                pass
             elif from_end:
                 found_authors.insert(0, value)
             else:
@@ -178,7 +235,12 @@ def _scan(
                     position -= 1
                 continue
             blocks[position] = Paragraph(runs)
-        return
+            return
+        if from_end or skipped:
+            return
+        # A kicker or a standfirst may come before the byline at the top: look one further.
+        skipped = True
+        position += 1
 
 
 def _bold_name(credits: Credits, notes: dict[int, Note]) -> None:

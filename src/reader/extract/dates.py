@@ -20,7 +20,10 @@ _ISO = re.compile(
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})[:hH](\d{2})(?::(\d{2}))?(?![\d:])")
+_TIME = re.compile(
+    r"(?<![\d:])(\d{1,2})[:hH](\d{2})(?::(\d{2}))?(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
 _VIETNAMESE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _MONTH_WORDS = (
     # English, German, French, Spanish, Italian, Portuguese, Dutch: one line per month.
@@ -38,7 +41,9 @@ _MONTH_WORDS = (
     "dec december dezember dez décembre decembre diciembre dicembre dezembro",
 )
 _MONTHS = {word: number for number, line in enumerate(_MONTH_WORDS, 1) for word in line.split()}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+"""Month names and abbreviations of the languages above, as a regular expression alternation."""
+_MONTH_NAMES = MONTH_NAMES
 _ORDINAL = r"(?:st|nd|rd|th|er)?"
 _MONTH_FIRST = re.compile(
     rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.IGNORECASE
@@ -96,10 +101,10 @@ def find_date(text: str, *, day_first: bool = True) -> str | None:
     clock = _TIME.search(rest)
     try:
         if clock:
-            moment = datetime(
-                year, month, day, int(clock.group(1)), int(clock.group(2)),
-                int(clock.group(3) or 0),
-            )  # fmt: skip
+            hour = int(clock.group(1))
+            if clock.group(4) and hour <= 12:  # "9:25pm", "11:30 p.m.", "12:05 AM"
+                hour = hour % 12 + (12 if clock.group(4).lower() == "p" else 0)
+            moment = datetime(year, month, day, hour, int(clock.group(2)), int(clock.group(3) or 0))
             return moment.isoformat()
         return date(year, month, day).isoformat()
     except ValueError:

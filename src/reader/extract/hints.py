@@ -56,7 +56,8 @@ LEAD_PARTS = ("sapo", "lead", "summary", "standfirst", "intro", "excerpt", "dek"
               "description", "subtitle", "tomtat", "chapeau", "abstract", "deck")  # fmt: skip
 CAPTION_PARTS = ("caption", "desc", "chuthich", "legend", "credit", "figcaption", "imgcap",
                  "photo", "image", "img", "note")  # fmt: skip
-AUTHOR_PARTS = ("author", "byline", "writer", "tacgia", "reporter", "journalist", "creator")
+AUTHOR_PARTS = ("author", "byline", "writer", "tacgia", "reporter", "journalist", "creator",
+                "autor", "firma")  # fmt: skip
 DATE_PARTS = ("date", "time", "publish", "posted", "ngay", "thoigian", "timestamp", "dateline")
 
 _NEGATIVE_ROLES = frozenset(
@@ -196,7 +197,7 @@ AUTHOR, DATE, LEAD = 1, 2, 4
 
 
 _AUTHOR_NAME = re.compile(
-    r"(?:author|byline|writer|tacgia|reporter|journalist|creator)(?!i[sz]|ity|itie)"
+    r"(?:author|byline|writer|tacgia|reporter|journalist|creator|autor|firma)(?!i[sz]|ity|itie|it[äa])"
 )
 _DATE_NAME = _alternation(DATE_PARTS)
 _LEAD_NAME = _alternation(LEAD_PARTS)

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,6 +33,7 @@ _ARTICLE_TYPES = re.compile(
 )
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _LD_MAX_NODES = 5_000
+_UTC = re.compile(r"T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]00:?00)$", re.IGNORECASE)
 # Meta names (property / name / itemprop), most deliberate first.
 _AUTHOR_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -41,8 +43,12 @@ _DATE_KEYS = (
     "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date",
     "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date",
     "article.published", "published_time", "datecreated", "release_date",
-    "original-publish-date", "og:updated_time", "article:modified_time",
+    "original-publish-date",
 )  # fmt: skip
+_MODIFIED_KEYS = ("og:updated_time", "article:modified_time")
+_NEAR_HEADLINE = 40
+"""Elements after the <h1> searched for a printed date (a quarter of it before)."""
+_JUST_UNDER_HEADLINE = 12
 _IMAGE_KEYS = (
     "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
 )  # fmt: skip
@@ -86,18 +92,28 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     )
     if declared and _all_publisher(declared, meta.site_name, _ld_name(ld.get("publisher")), base):
         # The site named as its own author: a byline on the page may name the people.
-        shown = marks.authors()
-        if shown and all(looks_personal(name) for name in shown):
-            declared = shown
+        personal = [name for name in marks.authors() if looks_personal(name)]
+        if personal:  # "von David Straub, MDR THÜRINGEN": the person, not the site again
+            declared = personal
     meta.authors = declared or marks.authors()
 
     day_first = not (document.lang or "").lower().startswith("en-us")
-    meta.published = (
-        to_iso(_first(metas, "article:published_time", "og:published_time", "datepublished"))
-        or to_iso(_str(ld.get("datePublished")))
-        or to_iso(_first(metas, *_DATE_KEYS), day_first=day_first)
-        or marks.published(day_first)
-    )
+    declared_date = to_iso(
+        _first(metas, "article:published_time", "og:published_time", "datepublished")
+    ) or to_iso(_str(ld.get("datePublished")))
+    near = marks.date_near_headline(document, day_first, _NEAR_HEADLINE)
+    if declared_date:
+        meta.published = _local_day(declared_date, marks.printed_dates(day_first, near))
+    else:
+        # A date printed under the headline or in a date box before a bare meta "date" (often
+        # the day the page was last built), and a modification date only as the last resort.
+        meta.published = (
+            marks.date_near_headline(document, day_first, _JUST_UNDER_HEADLINE)
+            or marks.published(day_first)
+            or to_iso(_first(metas, *_DATE_KEYS), day_first=day_first)
+            or near
+            or to_iso(_first(metas, *_MODIFIED_KEYS), day_first=day_first)
+        )
     modified = to_iso(_first(metas, "article:modified_time", "datemodified")) or to_iso(
         _str(ld.get("dateModified"))
     )
@@ -282,17 +298,58 @@ def _all_publisher(
     return all(title_key(name) in own or title_key(name).replace(" ", "") in own for name in names)
 
 
+def _local_day(declared: str, printed: list[str]) -> str:
+    """A declared date-time in UTC ("2022-05-04T02:41:00+00:00") gives way to the date the page
+    prints ("3/5/2022 22:41"): the reader's day is the local one, and the UTC day is off by one
+    for every article published in the local evening (or, east of Greenwich, early morning).
+
+    A printed time with the same minutes is the same moment in the local zone: its day is
+    taken. Otherwise a printed day is taken when it is one day off in the direction the hour
+    allows (the next day only for a late UTC hour, the day before only for an early one)."""
+    match = _UTC.search(declared)
+    if match is None:
+        return declared
+    try:
+        moment = datetime.fromisoformat(declared[:16])
+    except ValueError:
+        return declared
+    dated: list[tuple[str, datetime | None, date]] = []
+    for value in printed:
+        try:
+            day = date.fromisoformat(value[:10])
+            clock = datetime.fromisoformat(value[:16]) if "T" in value else None
+        except ValueError:
+            continue
+        dated.append((value, clock, day))
+    for value, clock, day in dated:
+        if clock is not None and clock.minute == moment.minute:
+            hours = (clock - moment).total_seconds() / 3600
+            if -12 <= hours <= 14 and hours == int(hours):
+                return value if day != moment.date() else declared
+    for _value, _clock, day in dated:
+        shift = (day - moment.date()).days
+        if shift == 0:
+            return declared
+        if (shift == 1 and moment.hour >= 15) or (shift == -1 and moment.hour < 10):
+            return day.isoformat()
+    return declared
+
+
 def _in_comments(element: Element) -> bool:
-    """Whether an element sits in a comment section (its author boxes name commenters)."""
-    node = element.parent
-    for _ in range(12):
+    """Whether an element sits in a comment section (its author boxes name commenters):
+    "comment", Spanish / Portuguese "comentario", German "Kommentar" and replies."""
+    node: Element | None = element
+    for _ in range(13):
         if node is None:
             return False
         marker = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}".lower()
-        if "comment" in marker or "respond" in marker or "reply" in marker:
+        if any(word in marker for word in _COMMENT_WORDS):
             return True
         node = node.parent
     return False
+
+
+_COMMENT_WORDS = ("comment", "coment", "komment", "respond", "reply")
 
 
 # --- title ------------------------------------------------------------------------------------
@@ -336,6 +393,8 @@ class _Marks:
     """How many author boxes (at the front) are itemprop/rel=author rather than class hints."""
     date_boxes: list[Element] = field(default_factory=list)
     lead: Element | None = None
+    h1_index: int | None = None
+    """Position of the first <h1> in document order."""
 
     @classmethod
     def scan(cls, document: Document) -> _Marks:
@@ -345,6 +404,8 @@ class _Marks:
             tag = element.tag
             attrs = element.attrs
             if tag == "h1":
+                if marks.h1_index is None:
+                    marks.h1_index = element.index
                 found = heading(element)
                 if found is not None:
                     marks.h1s.append(found)
@@ -417,3 +478,39 @@ class _Marks:
             if found:
                 return found
         return None
+
+    def date_near_headline(self, document: Document, day_first: bool, reach: int) -> str | None:
+        """The first short text holding a date in the `reach` elements after the <h1> (or a
+        quarter as many before it): where a page prints its date in a box with no telling class
+        ("Datum: 26. Januar 2022")."""
+        h1 = self.h1_index
+        if h1 is None:
+            return None
+        elements = document.elements
+        after = range(h1 + 1, min(len(elements), h1 + 1 + reach))
+        before = range(h1 - 1, max(0, h1 - reach // 4) - 1, -1)
+        for k in (*after, *before):
+            element = elements[k]
+            if not any(isinstance(child, str) and child.strip() for child in element.children):
+                continue
+            text = inner_text(element, 160)
+            if 6 <= len(text) <= 120:
+                found = find_date(text, day_first=day_first)
+                if found:
+                    return found
+        return None
+
+    def printed_dates(self, day_first: bool, near: str | None) -> list[str]:
+        """Dates as the page prints them for its readers (text of date boxes and <time>
+        elements, a <time> stamped with a local offset), the one by the headline first."""
+        found = [near] if near else []
+        for element in [*self.date_boxes[:5], *self.times[:5]]:
+            stamp = to_iso(element.attrs.get("datetime"), day_first=day_first)
+            if stamp and "T" in stamp and not _UTC.search(stamp) and stamp[-6] in "+-":
+                found.append(stamp)
+            text = inner_text(element, 200)
+            if len(text) <= 120:
+                printed = find_date(text, day_first=day_first)
+                if printed:
+                    found.append(printed)
+        return found

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
+from reader.extract.dates import MONTH_NAMES
 from reader.extract.text import clean_line, words
 
 # Words that introduce a byline; a multi-word one may be glued to the name ("vonChris").
 _PREFIX = re.compile(
     r"""^\s*(?:
       (?:(?:written|words|story|text|reporting|posted|published|created|edited|photos?)\s+by
+        |(?:words|text|photos?|photographs|pictures|images)\s+(?:and|&)\s+(?:words|text|photos?
+          |photographs|pictures|images)\s+by
         |view\s+all\s+(?:posts|articles)\s+by|all\s+(?:posts|articles)\s+by|more\s+from
         |(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:veröffentlicht|eingestellt|erstellt
         |geschrieben|verfasst|publiziert)\s+von|publié\s+par|écrit\s+par|publicado\s+por
@@ -24,7 +27,21 @@ _PREFIX = re.compile(
       |(?:author|autor|auteur|by|von|par)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])
       |(?:by|von|vom|par|por|di|door|av|af|autor(?:in)?|authors?|auteur|autore|tác\s+giả
         |người\s+viết|bài(?:\s+và\s+ảnh|\s*,\s*ảnh)?|bởi|text|texte)\b\s*[:\uff1a]?\s*
+      |(?:作者|记者|記者|撰文|撰稿|筆者|著者|执笔|執筆|文)\s*(?:[:\uff1a\u30fb/\uff0f]\s*|\s+)
     )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Where a byline run together with its date ends: "Marta Gil 03/07/2024 - 12:45", "Claire
+# Dumas Publié le 21 mars", "Jonas Weber 08.02.2024, 06:30 Uhr 3 Min. Lesezeit": at a date, or
+# at a "published" word.
+BYLINE_TAIL = re.compile(
+    rf"""\s+(?=\d{{1,4}}[./:-]\d|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\b)|,?\s+(?:on|am|le|el|il|em|op|den|ngày)\s+(?=\d|(?:{MONTH_NAMES})\b)|[\s,]+(?:
+      publié|publiée|published|updated|last\s+updated|posted|mis\s+à\s+jour|modifié|aktualisiert
+      |veröffentlicht|erschienen|stand|actualizado|publicado|pubblicato|aggiornato|gepubliceerd
+      |bijgewerkt|publicerad|uppdaterad|cập\s+nhật)\b
+      |(?<=[^\W\d_])(?-i:(?=(?:Published|Updated|Posted|Publié|Aktualisiert|Veröffentlicht|Publicado
+        |Actualizado)\b))
+    """,
     re.IGNORECASE | re.VERBOSE,
 )
 # Connectors between names: punctuation, or a lowercase "and" of some language between spaces
@@ -74,6 +91,7 @@ def split_authors(value: str | None) -> list[str]:
     if not text or text.lower().startswith(("http://", "https://")):
         return []
     text = _PREFIX.sub("", text, count=1)
+    text = BYLINE_TAIL.split(text, maxsplit=1)[0]
     text = _PARENTHESES.sub("", text)
     names: list[str] = []
     roles: list[str] = []
