@@ -130,6 +130,7 @@ class _Builder:
         self.flow_elements: list[Element] = []
         self.notes: dict[int, Note] = {}
         self.roots = {root.index for root in content.roots}
+        self.spaces: dict[_Format, Run] = {}
 
     # --- the walk -----------------------------------------------------------------------------
 
@@ -230,7 +231,14 @@ class _Builder:
                 return
             if frame.kind != "list":
                 return  # stray text between table cells is not shown by browsers either
-        emphasis, strong, code, href = self.formats[-1]
+        formats = self.formats[-1]
+        if text == " ":  # half the text nodes: one Run per formatting serves them all
+            run = self.spaces.get(formats)
+            if run is None:
+                run = self.spaces[formats] = Run(" ", *formats)
+            frame.runs.append(run)
+            return
+        emphasis, strong, code, href = formats
         frame.runs.append(Run(text, emphasis, strong, code, href))
 
     def _line_break(self, frame: _Frame) -> None:
@@ -622,4 +630,6 @@ def _same_format(a: Run, b: Run) -> bool:
 
 
 def _with_text(run: Run, text: str) -> Run:
+    if text == run.text:
+        return run  # (immutable: the same run serves)
     return Run(text, run.emphasis, run.strong, run.code, run.href)

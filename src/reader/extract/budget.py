@@ -65,7 +65,8 @@ def fit_bytes(data: bytes, budget: Budget = DEFAULT) -> bytes:
 def fit(html: str, budget: Budget = DEFAULT) -> Fitted:
     """The page within the budget: untouched when it fits, else scripts dropped and cut."""
     total = len(html)
-    if total <= budget.chars and html.count("<") <= budget.tags:
+    # (a page no longer than the tag budget cannot hold more tags: no need to count them)
+    if total <= budget.chars and (total <= budget.tags or html.count("<") <= budget.tags):
         return Fitted(html, total, cut=False)
     html = _without_scripts(html)
     stop = min(len(html), budget.chars, _nth(html, "<", budget.tags + 1))

@@ -345,8 +345,9 @@ def _widen(
     if first == last:
         return top
     own: dict[tuple[str, str, str, str], float] = {}
+    signatures: dict[int, tuple[str, str, str, str]] = {}
     for k, points in units[first:last]:
-        key = _signature(elements[k])
+        key = signatures[k] = _signature(elements[k])
         own[key] = own.get(key, 0.0) + points
     best, best_points = top, sum(own.values())
     node = top.parent
@@ -358,7 +359,13 @@ def _widen(
         if total and m.links[k] > _WIDEN_MAX_LINKS * total:
             break
         lo, hi = bisect_left(elements_at, k), bisect_left(elements_at, m.end[k])
-        points = sum(p for j, p in units[lo:hi] if _signature(elements[j]) in own)
+        points = 0.0
+        for j, p in units[lo:hi]:
+            known = signatures.get(j)
+            if known is None:
+                known = signatures[j] = _signature(elements[j])
+            if known in own:
+                points += p
         if points >= _WIDEN_GAIN * best_points:
             best, best_points = node, points
         node = node.parent

@@ -117,8 +117,9 @@ _NO_SPACES = frozenset(
      "select", "picture", "video", "audio", "menu"}
 )  # fmt: skip
 
-_Pending = tuple[LexborNode | None, Element, bool]
-"""(the Lexbor node whose children are still to copy, or None; its copy; inside <pre>?)"""
+_Resume = tuple[LexborNode | None, Element, bool]
+"""Where the walk resumes when an element's children are done: (the element's next sibling,
+or None; the copy of its parent; inside <pre>?)"""
 
 
 def parse(html: str, *, keep_hidden: bool = False) -> Document:
@@ -170,9 +171,13 @@ _HIDING = frozenset({"hidden", "aria-hidden", "style", "type"})
 
 
 def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
+    """Copy the tree depth-first with `first_child` / `next` (one wrapper per node, no
+    generator per element); each element gets its pre-order index as it is made."""
     elements = document.elements
     elements.clear()
-    stack: list[_Pending] = [(html_node, document.root, False)]
+    root = document.root
+    root.index = 0
+    elements.append(root)
     drop = _DROP
     special = _SPECIAL
     hiding = frozenset() if keep_hidden else _HIDING
@@ -180,89 +185,120 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
     no_spaces = _NO_SPACES
     make = Element
     append_element = elements.append
-    while stack:
-        node, element, raw = stack.pop()
-        element.index = len(elements)  # popped in document order: indexes are pre-order
-        append_element(element)
+    sources: list[_Source] = []
+    stack: list[_Resume] = []  # one per open element
+    element = root
+    raw = False
+    skip_spaces = "html" in no_spaces
+    node = html_node.first_child
+    while True:
         if node is None:
+            if not stack:
+                break
+            node, element, raw = stack.pop()
+            skip_spaces = element.tag in no_spaces
             continue
-        pending: list[_Pending] = []
-        children = element.children
-        add = children.append
-        for child in node.iter(include_text=True, skip_empty=element.tag in no_spaces):
-            tag = child.tag
-            if tag == "-text":
-                text = child.text_content
-                if text:
-                    if raw:
-                        add(clean_pre(text))
-                    elif text.isspace():
-                        add(" ")
-                    else:
-                        add(collapse(text))
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                if text.isspace():
+                    # Between the rows of a table or the items of a list, (ASCII) white space
+                    # is never shown.
+                    if not skip_spaces or text.strip(_ASCII_SPACE):
+                        element.children.append(clean_pre(text) if raw else " ")
+                elif raw:
+                    element.children.append(clean_pre(text))
+                else:
+                    element.children.append(collapse(text))
+            node = node.next
+            continue
+        if tag is None or tag in drop or tag[0] == "-":
+            node = node.next
+            continue
+        attrs = node.attributes
+        if attrs and not hiding.isdisjoint(attrs) and _hidden(attrs):
+            node = node.next
+            continue
+        if tag in special:
+            if tag in _SOURCES:
+                sources.append((element.index, tag, node, attrs))
+                node = node.next
                 continue
-            if tag is None or tag in drop or tag[0] == "-":
-                continue
-            attrs = child.attributes
-            if attrs and not hiding.isdisjoint(attrs) and _hidden(attrs):
-                continue
-            if tag in special:
-                _special(tag, child, attrs, element, document, pending, raw)
-                continue
-            copy = make(tag, attrs, element, -1)
-            add(copy)
-            pending.append((child, copy, raw or tag in raw_text))
-        if pending:
-            pending.reverse()
-            stack.extend(pending)
+            if tag == "noscript":
+                _noscript_images(node, element, elements)
+            elif tag == "dialog":
+                if "open" in attrs:
+                    copy = make(tag, attrs, element, len(elements))
+                    element.children.append(copy)
+                    append_element(copy)
+                    child = node.first_child
+                    if child is not None:
+                        stack.append((node.next, element, raw))
+                        node = child
+                        element = copy
+                        skip_spaces = False
+                        continue
+            else:  # a form control or an embed: an empty placeholder, for boilerplate scoring
+                copy = make(tag, {}, element, len(elements))
+                element.children.append(copy)
+                append_element(copy)
+            node = node.next
+            continue
+        copy = make(tag, attrs, element, len(elements))
+        element.children.append(copy)
+        append_element(copy)
+        child = node.first_child
+        if child is None:
+            node = node.next
+            continue
+        stack.append((node.next, element, raw))
+        node = child
+        element = copy
+        raw = raw or tag in raw_text
+        skip_spaces = tag in no_spaces
+    if sources:
+        _read_sources(sources, document)
 
 
-def _special(
-    tag: str,
-    node: LexborNode,
-    attrs: Attrs,
-    parent: Element,
-    document: Document,
-    pending: list[_Pending],
-    raw: bool,
-) -> None:
-    """Elements that feed metadata, or are kept only as a placeholder or for their images."""
-    if tag == "script":
-        if "ld+json" in (attrs.get("type") or "").lower():
-            document.json_ld.append(node.text())
-    elif tag == "meta":
-        document.metas.append(attrs)
-    elif tag == "link":
-        document.links.append(attrs)
-    elif tag == "title":
-        if not document.title:
-            document.title = clean_line(node.text())
-    elif tag == "base":
-        if not document.base_href:
+_ASCII_SPACE = " \t\n\f\r"
+_SOURCES = frozenset({"script", "meta", "link", "title", "base"})
+_Source = tuple[int, str, LexborNode, Attrs]
+"""(the parent's index, tag, node, attributes) of an element that feeds metadata."""
+
+
+def _read_sources(sources: list[_Source], document: Document) -> None:
+    """Metadata sources, taken parent by parent (in the parent's document order), each
+    parent's in order: the order, and so which of two tags wins, that metadata relies on."""
+    sources.sort(key=_parent_index)
+    for _parent, tag, node, attrs in sources:
+        if tag == "script":
+            if "ld+json" in (attrs.get("type") or "").lower():
+                document.json_ld.append(node.text())
+        elif tag == "meta":
+            document.metas.append(attrs)
+        elif tag == "link":
+            document.links.append(attrs)
+        elif tag == "title":
+            if not document.title:
+                document.title = clean_line(node.text())
+        elif not document.base_href:  # <base>
             document.base_href = (attrs.get("href") or "").strip()
-    elif tag == "noscript":
-        pending.extend(_noscript_images(node, parent))
-    elif tag == "dialog":
-        if "open" in attrs:
-            copy = Element(tag, attrs, parent, -1)
-            parent.children.append(copy)
-            pending.append((node, copy, raw))
-    else:  # a form control or an embed: an empty placeholder, for boilerplate scoring
-        placeholder = Element(tag, {}, parent, -1)
-        parent.children.append(placeholder)
-        pending.append((None, placeholder, raw))
 
 
-def _noscript_images(noscript: LexborNode, parent: Element) -> list[tuple[None, Element, bool]]:
+def _parent_index(source: _Source) -> int:
+    return source[0]
+
+
+def _noscript_images(noscript: LexborNode, parent: Element, elements: list[Element]) -> None:
     """Only the images of a <noscript> are kept: they are the lazy-loaded images' real sources."""
     images = [node for node in noscript.traverse() if node.tag == "img"]
     if not images:
-        return []
-    holder = Element("noscript", {}, parent, -1)
+        return
+    holder = Element("noscript", {}, parent, len(elements))
     parent.children.append(holder)
-    copied: list[tuple[None, Element, bool]] = [(None, holder, False)]
+    elements.append(holder)
     for node in images:
-        image = Element("img", _attributes(node), holder, -1)
+        image = Element("img", _attributes(node), holder, len(elements))
         holder.children.append(image)
-        copied.append((None, image, False))
-    return copied
+        elements.append(image)

@@ -1,0 +1,200 @@
+"""The shortcuts that make extraction fast must never change what it finds.
+
+Each quick test stands in front of a slower exact one; these tests pin down that the quick
+test can only say "no" where the exact one says "no", and that the DOM copy keeps the order
+metadata relies on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from reader.extract import hints
+from reader.extract.dom import parse
+from reader.extract.text import casefold_key, sanitize
+
+_LITERAL = _parser.LITERAL
+_BRANCH = _parser.BRANCH
+_SUBPATTERN = _parser.SUBPATTERN
+
+
+def _alternatives(pattern: re.Pattern[str]) -> list[Any]:
+    """The top-level alternatives of a pattern (inside its outer group, if any)."""
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    items = list(tree)
+    if len(items) == 1 and items[0][0] is _SUBPATTERN:
+        items = list(items[0][1][-1])
+    if len(items) == 1 and items[0][0] is _BRANCH:
+        return list(items[0][1][1])
+    return [items]
+
+
+def _holds_a_word(alternative: Any, words: tuple[str, ...]) -> bool:
+    """Whether every match of the alternative contains one of the words: a run of literals
+    holds one, or a group it cannot skip holds one in each of its own alternatives."""
+    run: list[str] = []
+    for op, value in [*alternative, (None, None)]:
+        if op is _LITERAL:
+            run.append(chr(value))
+            continue
+        text = "".join(run).lower()
+        run = []
+        if any(word in text for word in words):
+            return True
+        branches: list[Any] = []
+        if op is _BRANCH:  # a non-capturing group of alternatives
+            branches = list(value[1])
+        elif op is _SUBPATTERN:
+            inner = list(value[-1])
+            branches = (
+                list(inner[0][1][1]) if len(inner) == 1 and inner[0][0] is _BRANCH else [inner]
+            )
+        if branches and all(_holds_a_word(branch, words) for branch in branches):
+            return True
+    return False
+
+
+def _covered(pattern: re.Pattern[str], words: tuple[str, ...]) -> list[str]:
+    """Alternatives of the pattern holding none of the words (for the failure message)."""
+    return [str(a) for a in _alternatives(pattern) if not _holds_a_word(a, words)]
+
+
+def test_every_promo_alternative_holds_a_quick_test_word() -> None:
+    assert _covered(hints._PROMO_LINE, hints._PROMO_WORDS) == []
+
+
+def test_every_boilerplate_marker_holds_a_quick_test_word_but_the_font_buttons() -> None:
+    missing = _covered(hints._BOILERPLATE_MARKER, hints._MARKER_WORDS)
+    assert len(missing) == 1  # the `\bA\s*[-+]` buttons, which `_A_SIGN` finds instead
+    assert "65" in missing[0] or "97" in missing[0]  # (the code of "A" / "a")
+    for button in ("A-", "A +", "a\u2212", "A+"):
+        assert hints._A_SIGN.search(button)
+
+
+def test_the_role_quick_test_covers_the_author_pattern() -> None:
+    assert hints._AUTHOR_NAME.pattern.startswith("(?:" + "|".join(hints.AUTHOR_PARTS) + ")")
+    assert hints._roles_of("post-author-box") == hints.AUTHOR
+    assert hints._roles_of("authorities") == 0
+    assert hints._roles_of("entry-date lead") == hints.DATE | hints.LEAD
+    assert hints._roles_of("container row") == 0
+
+
+def test_case_traps_are_all_the_characters_ignorecase_reads_as_a_quick_test_letter() -> None:
+    """IGNORECASE matches a few characters to a letter that `str.lower` leaves apart; a line
+    holding one of them skips the quick test."""
+    letters = {
+        letter
+        for word in (*hints._PROMO_WORDS, *hints._MARKER_WORDS)
+        for letter in word
+        if letter.isalpha()
+    }
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    traps = set()
+    for letter in letters:
+        for found in re.findall(re.escape(letter), every, re.IGNORECASE):
+            if letter not in found.lower():
+                traps.add(found)
+    assert traps <= set(hints._CASE_TRAPS)
+
+
+def test_quick_tests_keep_the_verdicts() -> None:
+    lines = [
+        "Sign up for our daily newsletter",
+        "SIGN UP FOR OUR NEWSLETTER",
+        "S\u0131gn up for our newsletter. By s\u0131gn\u0131ng up, you agree",  # dotless i
+        "Already a \u017fubscriber? Log in",  # long s
+        "Fehler gefunden?",
+        "Đăng ký nhận bản tin",
+        "A- A A+",
+        "Chia sẻ Facebook Twitter",
+        "Share on Facebook",
+        "SHARE",
+        "Print",
+        "The minister said the plan would be ready in spring.",
+        "",
+    ]
+    for line in lines:
+        assert hints.is_promo_line(line) == (
+            len(line) <= 300 and hints._PROMO_LINE.search(line) is not None
+        ), line
+        exact = (
+            bool(line.strip())
+            and len(line) <= 240
+            and (
+                hints._COUNTER_LINE.match(line) is not None
+                or (
+                    hints._BOILERPLATE_MARKER.search(line) is not None
+                    and not any(ch.isalnum() for ch in hints._BOILERPLATE_PIECES.sub("", line))
+                )
+            )
+        )
+        assert hints.is_boilerplate_line(line) == exact, line
+    assert hints.is_promo_line("Already a \u017fubscriber? Log in")
+    assert hints.is_boilerplate_line("A- A A+")
+
+
+def test_sanitize_keeps_printable_text_as_it_is_and_cleans_the_rest() -> None:
+    assert sanitize("Plain text, ünïcödé 中文") == "Plain text, ünïcödé 中文"
+    assert sanitize("soft\u00adhyphen\ufeff and \x07bell\x9b") == "softhyphen and bell"
+    assert sanitize("keeps\nnew lines\tand tabs") == "keeps\nnew lines\tand tabs"
+    # Every character the cleaning removes is one `isprintable` rejects.
+    controls = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), 0xAD, 0xFEFF)]
+    assert not any(ch.isprintable() for ch in controls)
+
+
+def test_casefold_key_treats_every_unicode_space_as_a_space() -> None:
+    assert casefold_key("  Hello,\u00a0\u2003World \n") == "hello, world"
+    assert casefold_key("\u201cQuoted\u201d \u2014") == "quoted"
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert re.fullmatch(r"\s+", spaces)
+    assert casefold_key(f"a{spaces}b") == "a b"
+
+
+def test_metadata_sources_are_read_parent_by_parent() -> None:
+    """A tag nested deeper comes after the tags of the boxes around it (which of two equal
+    meta tags wins depends on it), and only the first <title> and <base> count."""
+    page = """<html><head><title>First</title><base href="/one/"></head><body>
+    <div itemscope><meta itemprop="author" content="Inner"></div>
+    <meta itemprop="author" content="Outer">
+    <script type="application/ld+json">{"a": 1}</script>
+    <div><div><script type="application/ld+json">{"b": 2}</script></div></div>
+    <title>Second</title><base href="/two/">
+    </body></html>"""
+    document = parse(page)
+    assert [meta["content"] for meta in document.metas] == ["Outer", "Inner"]
+    assert document.json_ld == ['{"a": 1}', '{"b": 2}']
+    assert document.title == "First"
+    assert document.base_href == "/one/"
+
+
+def test_the_copy_numbers_elements_in_document_order_and_keeps_spacing() -> None:
+    page = """<body><p>One <b>two</b> <i>three</i></p>
+    <ul>
+      <li>item</li>
+    </ul><table> <tr> <td>cell</td> </tr> </table>
+    <pre>  keep
+  this</pre><noscript><img src="a.jpg"><img src="b.jpg"></noscript>
+    <dialog open><p>shown</p></dialog><dialog><p>not shown</p></dialog>
+    <input type="text"><div hidden>gone</div></body>"""
+    document = parse(page)
+    elements = document.elements
+    assert [e.index for e in elements] == list(range(len(elements)))
+    for element in elements:
+        for child in element.children:
+            if not isinstance(child, str):
+                assert child.parent is element
+                assert child.index > element.index
+    tags = [e.tag for e in elements]
+    assert tags == [
+        "html", "head", "body", "p", "b", "i", "ul", "li", "table", "tbody", "tr", "td",
+        "pre", "noscript", "img", "img", "dialog", "p", "input",
+    ]  # fmt: skip
+    by_tag = {e.tag: e for e in reversed(elements)}  # the first of each tag
+    assert by_tag["p"].children == ["One ", elements[4], " ", elements[5]]
+    assert [c for c in by_tag["ul"].children if isinstance(c, str)] == []  # list spacing goes
+    assert [c for c in by_tag["tr"].children if isinstance(c, str)] == []
+    assert by_tag["pre"].children == ["  keep\n  this"]
+    assert by_tag["input"].children == []
