@@ -23,18 +23,40 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Chinese, Japanese and Korean credits, often written without spaces: "记者 张伟 摄" (reporter …
+# took it), "潟沼義樹撮影" in full-width brackets, "[사진 출처 = 연합뉴스]", and the editor line
+# closing Chinese articles, "责任编辑" and a full-width colon in brackets.
+_CJK_CREDIT = re.compile(
+    r"""[(\[\uff08\u3010]?\s*(?:
+      (?:新华社|中新社|本报|本報)?记者\s*[^\s\uff0c\u3002\u3001]{1,12}(?:\s+[^\s\uff0c\u3002\u3001]{1,12})?\s*摄|
+      (?:摄影|攝影|图片来源|圖片來源|图片|圖片|图|圖|写真|사진(?:\s*출처)?)\s*[=:\uff1a/\uff0f]|
+      [^\uff08(\s]{1,12}撮影[)\uff09]|
+      (?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:\uff1a]
+    )[^\n]{0,60}$""",
+    re.VERBOSE,
+)
+
+
+def _credit(text: str) -> re.Match[str] | None:
+    """The first marked credit in a line: the earlier of the two kinds."""
+    found = _CREDIT.search(text)
+    other = _CJK_CREDIT.search(text) if not text.isascii() else None
+    if found is None or (other is not None and other.start() < found.start()):
+        return other
+    return found
+
 
 def is_credit_line(text: str) -> bool:
     """A short paragraph that is only a picture credit."""
     if len(text) > 120 or "\n" in text:
         return False
-    found = _CREDIT.match(text)
-    return found is not None
+    found = _credit(text)
+    return found is not None and not text[: found.start()].strip()
 
 
 def strip_credits(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """The caption without its credit lines and trailing credits (formatting kept)."""
-    if not any(_CREDIT.search(line) for line in "".join(r.text for r in runs).split("\n")):
+    if not any(_credit(line) for line in "".join(r.text for r in runs).split("\n")):
         return runs
     lines: list[list[Run]] = [[]]
     for run in runs:
@@ -57,7 +79,7 @@ def strip_credits(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 def _cut(line: list[Run]) -> list[Run]:
     """One caption line up to its credit, without the spaces and dashes before it."""
     text = "".join(run.text for run in line)
-    found = _CREDIT.search(text)
+    found = _credit(text)
     end = found.start() if found else len(text)
     while end > 0 and text[end - 1] in _BEFORE_CREDIT:
         end -= 1
@@ -72,4 +94,4 @@ def _cut(line: list[Run]) -> list[Run]:
     return out if any(run.text.strip() for run in out) else []
 
 
-_BEFORE_CREDIT = " \t|,;-\u2013\u2014"
+_BEFORE_CREDIT = " \t|,;-\u2013\u2014\u3000"

@@ -197,6 +197,12 @@ def _dropped(elements: list[Element], strict: bool, end: list[int]) -> list[bool
         if tag in never:
             continue
         attrs = element.attrs
+        if attrs and tag in _HEADINGS:
+            class_names, id_name = hints.heading_names(attrs.get("class"), attrs.get("id"))
+            if unlikely(class_names, id_name, attrs.get("role")):
+                below = end[i]
+                dropped[i:below] = _TRUE * (below - i)
+            continue
         if tag in unlikely_tags or (
             attrs and unlikely(attrs.get("class"), attrs.get("id"), attrs.get("role"))
         ):
@@ -562,7 +568,7 @@ def _clean(
                     raw, pictured,
                 )  # fmt: skip
                 removed[k] = _is_boilerplate_box(element, final.get(k, 0.0), counts, t >= bulk)
-            elif tag in _HEADINGS and strict and hints.class_weight(element) < 0:
+            elif tag in _HEADINGS and strict and hints.heading_weight(element) < 0:
                 removed[k] = True
         chars += text[start]
     return Content(

@@ -53,7 +53,9 @@ _POSITIVE_PARTS = (
 # Words that mark a lead paragraph (a portal's "sapo", a standfirst), a figure caption and a
 # byline when they appear in class names.
 LEAD_PARTS = ("sapo", "lead", "summary", "standfirst", "intro", "excerpt", "dek", "teaser",
-              "description", "subtitle", "tomtat", "chapeau", "abstract", "deck")  # fmt: skip
+              "description", "subtitle", "tomtat", "chapeau", "chapo", "abstract", "deck",
+              "vorspann", "subtitulo", "sottotitolo", "bajada", "entradilla",
+              "ingress")  # fmt: skip
 CAPTION_PARTS = ("caption", "desc", "chuthich", "legend", "credit", "figcaption", "imgcap",
                  "photo", "image", "img", "note")  # fmt: skip
 AUTHOR_PARTS = ("author", "byline", "writer", "tacgia", "reporter", "journalist", "creator",
@@ -159,6 +161,26 @@ def unlikely_names(class_names: str | None, id_name: str | None, role: str | Non
     return _unlikely_tokens(f"{class_names or ''} {id_name or ''}")
 
 
+@lru_cache(maxsize=4096)
+def _without_header(value: str | None) -> str | None:
+    if not value or "header" not in value.lower():
+        return value
+    return " ".join(token for token in _tokens(value) if token != "header")
+
+
+def heading_names(class_names: str | None, id_name: str | None) -> tuple[str | None, str | None]:
+    """A heading's class and id without the word "header": a heading is its box's header
+    ("recipe-header", "card-header"), which says nothing about the box being boilerplate."""
+    return _without_header(class_names), _without_header(id_name)
+
+
+def heading_weight(element: Element) -> int:
+    """`class_weight` for a heading, read through `heading_names`."""
+    class_names, id_name = heading_names(element.attrs.get("class"), element.attrs.get("id"))
+    weight = _weight_of(class_names) if class_names else 0
+    return weight + (_weight_of(id_name) if id_name else 0)
+
+
 def class_weight(element: Element) -> int:
     """Readability's class weight: the class and the id each add +25 or -25."""
     attrs = element.attrs
@@ -259,9 +281,19 @@ _BOX_HEADING = re.compile(
       comments?|leave\s+a\s+(?:comment|reply)|share\s+this(?:\s+article|\s+story)?|
       visitor\s+statistics|visitors?\s+counter|
       mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|lesen\s+sie\s+auch|
+      (?:das(?:\s+thema)?|diese\s+themen)\s+könnte(?:n)?\s+(?:dich|sie)\s+auch\s+interessieren|
+      auch\s+interessant|zum\s+weiterlesen|weiterlesen|mehr\s+themen|schon\s+gelesen|
+      lesen\s+sie\s+auch\s+die\s+folgenden\s+beiträge|weitere\s+beiträge(?:\s+\w+){0,3}|
+      (?:neueste|ähnliche|verwandte)\s+artikel|(?:nächster|vorheriger)\s+artikel|
+      (?:next|previous)\s+(?:article|story|post)|you\s+might\s+also\s+like|
+      you\s+(?:may|might)\s+also\s+(?:enjoy|be\s+interested\s+in)|
+      zobacz\s+(?:również|też|także)|(?:prze)?czytaj\s+(?:też|także|również)|
+      les\s+også|läs\s+(?:också|mer)|læs\s+også|lue\s+myös|lees\s+ook|
+      vous\s+aimerez\s+aussi|à\s+voir\s+aussi|lo\s+más\s+leído|más\s+noticias|
+      ezek\s+is\s+érdekelhetnek|
       à\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+même\s+sujet|articles?\s+similaires|
       noticias\s+relacionadas|te\s+puede\s+interesar|leggi\s+anche|
-      newsletters?|sign\s+up\s+for\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletters?|
+      (?:[\w'\u2019]+\s+){0,3}newsletters?|sign\s+up\s+for\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletters?|
       about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zur\s+person|
       sobre\s+(?:el\s+autor|la\s+autora)|à\s+propos\s+de\s+l['\u2019]auteur|(?:giới\s+thiệu|về)\s+tác\s+giả|
       (?:found|spotted|see)\s+an?\s+(?:error|mistake|typo)\??|fehler\s+gefunden\??|
@@ -308,7 +340,9 @@ _READ_MORE = re.compile(
     xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|
     à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|lea\s+(?:también|más)|le\s+puede\s+interesar|
     leggi\s+anche|czytaj\s+(?:też|także|więcej)|zobacz\s+też|leia\s+(?:também|mais)|
-    vea\s+también|lee\s+también|auch\s+lesen|schon\s+gelesen\??|weiterlesen)\s*[:\uff1a»>|-]""",
+    vea\s+también|lee\s+también|auch\s+lesen|schon\s+gelesen\??|weiterlesen|read\s+next|
+    les\s+også|läs\s+(?:också|mer)|læs\s+også|lue\s+myös|lees\s+ook|zobacz\s+(?:również|też|także)|
+    (?:prze)?czytaj\s+(?:też|także|również)|mira|mire|lea|puedes\s+ver|te\s+puede\s+interesar)\s*[:\uff1a»>|-]""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -349,7 +383,19 @@ _PROMO_LINE = re.compile(
       ^\W*fehler\s+gefunden\b|^\W*(?:found|spotted)\s+an?\s+(?:error|mistake|typo)\b|
       \binscr[ií]bete\s+(?:a|en)\s+(?:nuestra|la)\s+newsletter\b|
       \binscrivez-vous\s+à\s+(?:notre|la)\s+newsletter\b|\bréservée?s?\s+aux\s+abonnés\b|
-      \bđăng\s+ký\s+nhận\s+bản\s+tin\b
+      \bđăng\s+ký\s+nhận\s+bản\s+tin\b|
+      \bnewsletter\s+informiert\b|\bdirect(?:ly)?\s+to\s+your\s+inbox\b|
+      \bdelivered\s+(?:right\s+)?to\s+your\s+inbox\b|\babonniere\s+(?:den|unseren?)\b|
+      \bum\s+eingebettete\s+inhalte\s+anzuzeigen\b|\bwaiting\s+for\s+your\s+permission\s+to\s+load\b|
+      \b(?:bitte\s+)?aktivieren\s+sie\s+(?:javascript|cookies)\b|
+      \b(?:please\s+)?enable\s+javascript\b|
+      \bbitte\s+achten\s+sie\s+darauf,?\s+dass\s+ihre\s+kommentare\b|
+      \bsie\s+müssen\s+sich\s+(?:einloggen|anmelden),?\s+um\b|
+      \byou\s+must\s+be\s+logged\s+in\s+to\s+(?:post|comment)\b|
+      \bhat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen\b|
+      ^\W*(?:advertisement|anzeige|werbung|reklama|publicidad|publicité|pubblicità|annons|
+        annonse|mainos)(?:\W+(?:page|story|article)\s+continues\s+below)?\W*$|
+      \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -358,7 +404,10 @@ _PROMO_LINE = re.compile(
 # Every alternative of `_PROMO_LINE` holds one of these words (a unit test checks it): a line
 # holding none cannot match, and most lines hold none.
 _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", "mistake",
-                "typo", "nhận")  # fmt: skip
+                "typo", "nhận", "inbox", "eingebettete", "permission", "aktivieren",
+                "javascript", "kommentare", "müssen", "logged", "gefallen", "advertisement",
+                "anzeige", "werbung", "reklama", "publicidad", "publicit", "pubblicit", "annons",
+                "mainos", "receive", "earn")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:

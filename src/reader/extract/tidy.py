@@ -18,21 +18,45 @@ from dataclasses import dataclass, field
 
 from reader.extract import hints
 from reader.extract.blocks import Built, Note
-from reader.extract.byline import take_credits
+from reader.extract.byline import byline_names, take_credits
 from reader.extract.captions import is_credit_line, strip_credits
 from reader.extract.dates import find_date
 from reader.extract.text import casefold_key
-from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule
+from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule, Run
 
+_STAMP = (
+    r"published|updated|posted|modified|first\s+published|last\s+updated|publié|publiée|"
+    r"mis\s+à\s+jour|modifié|actualisé|publicado|publicada|actualizado|actualizada|"
+    r"pubblicato|aggiornato|veröffentlicht|aktualisiert|erstellt|stand|geändert|zuletzt|"
+    r"publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|"
+    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|publikováno|"
+    r"aktualizováno|cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng"
+)
+# Word edges are letters only: pages run stamps into numbers ("20 Apr 2026Updated 12:44").
+_STAMP_WORD = re.compile(rf"(?<![^\W\d_])(?:{_STAMP})(?![^\W\d_])", re.IGNORECASE)
 _DATELINE_WORDS = re.compile(
-    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày|"
-    r"lúc|gmt|utc|ict|am|pm|sa|ch|published|updated|posted|on|at|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    rf"(?<![^\W\d_])(?:{_STAMP}|"
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|lúc|tháng|năm|"
+    r"gmt|utc|ict|cet|cest|mez|mesz|bst|est|edt|cst|cdt|pst|pdt|et|pt|"
+    r"am|pm|a\.m|p\.m|sa|ch|uhr|heure|kl|klo|ore|on|at|le|la|el|de|del|am|um|à|a|las|alle|om|"
+    r"ago|days?|hours?|minutes?|mins?|read|reading|time|lesezeit|lecture|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|måndag|tisdag|onsdag|torsdag|"
+    r"fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|tháng|năm|[+-]\d{2}:?\d{2}|\d+|"
-    r"[\s,:/.\-\u2013\u2014|()h])+",
+    r"januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre|januari|februari|augusti|desember|"
+    r"maj|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez|déc|"
+    r"h|st|nd|rd|th|er|e)(?![^\W\d_])|"
+    r"[+-]\d{2}:?\d{2}|\d+|[\s,:/.\-\u2013\u2014|()\u00b7\u2022]+",
     re.IGNORECASE,
 )
+_MAX_DATELINE = 100
+_AUTHOR_NAME_SEARCH = 3
+_MAX_SIGNATURE = 60
+"""A byline before a dateline in one line ("Par Claire Dumas Publié le 21 mars 2024")."""
 MAX_CAPTION = 300
 _LEAD_SEARCH = 8
 """Blocks searched for the paragraph a lead box repeats."""
@@ -66,9 +90,9 @@ def tidy_blocks(
         if not (isinstance(b, Paragraph) and is_credit_line(b.text))
     ]
     blocks = _drop_boilerplate(blocks)
-    blocks, dateline = _drop_title_and_dateline(blocks, title)
-    credits = take_credits(blocks, notes, authors)
-    blocks = credits.blocks
+    blocks, dateline, signed = _drop_title_and_dateline(blocks, title, authors)
+    credits = take_credits(blocks, notes, authors or signed)
+    blocks = _drop_author_name(credits.blocks, credits.authors)
     blocks, lead, on_page = _take_lead(blocks, notes, description, lead_box)
     while blocks and isinstance(blocks[-1], Rule):
         blocks.pop()
@@ -153,22 +177,83 @@ def _link_list(block: ListBlock) -> bool:
     return total > 0 and linked / total >= 0.5
 
 
-def _drop_title_and_dateline(blocks: list[Block], title: str) -> tuple[list[Block], str | None]:
+def _drop_title_and_dateline(
+    blocks: list[Block], title: str, authors: list[str]
+) -> tuple[list[Block], str | None, list[str]]:
+    """Without the title repeated and without datelines: a date line near the top, and a
+    "Published … / Updated …" stamp anywhere (pages print it under the article too). A
+    signature line near the top that ends in a stamp ("Par Claire Dumas Publié le 21 mars
+    2024") goes too when the rest is a byline or a known author (the names found are returned);
+    else its first part stays."""
     key = casefold_key(title)
+    known = {casefold_key(name) for name in authors}
     dateline: str | None = None
+    signed: list[str] = []
     out: list[Block] = []
     for position, block in enumerate(blocks):
-        if position < 4 and isinstance(block, Heading | Paragraph):
+        top = position < 4
+        if (
+            top
+            and key
+            and isinstance(block, Heading | Paragraph)
+            and casefold_key(block.text) == key
+        ):
+            continue
+        if isinstance(block, Paragraph) and len(block.text) <= _MAX_DATELINE:
             text = block.text
-            if key and casefold_key(text) == key:
-                continue
-            if dateline is None and len(text) <= 80 and not isinstance(block, Heading):
+            stamp = _STAMP_WORD.search(text)
+            if top or stamp:
                 found = find_date(text)
-                if found and not _DATELINE_WORDS.sub("", text).strip(" \u00a0"):
-                    dateline = found
+                if (found or stamp) and _only_dateline(text):
+                    if top and dateline is None:
+                        dateline = found
                     continue
+                if top and stamp and 0 < stamp.start() <= _MAX_SIGNATURE:
+                    rest = text[stamp.start() :]
+                    found = find_date(rest)
+                    if found and _only_dateline(rest):
+                        dateline = dateline or found
+                        block = Paragraph(_cut_runs(block.runs, stamp.start()))
+                        names = byline_names(block.text)
+                        if names or casefold_key(block.text) in known:
+                            signed.extend(names)
+                            continue
         out.append(block)
-    return out, dateline
+    return out, dateline, signed
+
+
+def _drop_author_name(blocks: list[Block], authors: list[str]) -> list[Block]:
+    """Without a known author's name standing alone among the last blocks (the name line of
+    an author box under the article): it is metadata, shown with the title."""
+    keys = {casefold_key(name) for name in authors if len(name) >= 4}
+    if not keys:
+        return blocks
+    out = list(blocks)
+    for position in range(len(out) - 1, max(len(out) - _AUTHOR_NAME_SEARCH, 0) - 1, -1):
+        block = out[position]
+        if isinstance(block, Paragraph) and casefold_key(block.text.strip(" .")) in keys:
+            del out[position]
+    return out
+
+
+def _only_dateline(text: str) -> bool:
+    return not any(ch.isalnum() for ch in _DATELINE_WORDS.sub("", text))
+
+
+def _cut_runs(runs: tuple[Run, ...], end: int) -> tuple[Run, ...]:
+    """The runs up to character `end`, without the separators before it."""
+    text = "".join(run.text for run in runs)
+    while end > 0 and text[end - 1] in " \u00a0|,;\u00b7\u2022-\u2013\u2014":
+        end -= 1
+    out: list[Run] = []
+    position = 0
+    for run in runs:
+        if position >= end:
+            break
+        piece = run.text[: end - position]
+        position += len(run.text)
+        out.append(Run(piece, run.emphasis, run.strong, run.code, run.href))
+    return tuple(out)
 
 
 def _take_lead(

@@ -1,0 +1,209 @@
+"""What stays in the body and what leaves it: each rule on a small page written for it."""
+
+# ruff: noqa: RUF001  (Chinese and Japanese sample text: full-width punctuation is the point)
+
+from __future__ import annotations
+
+from reader import extract
+from reader.model import Figure
+
+GERMAN = (
+    "Der Gemeinderat hat am Dienstagabend über die Sanierung der alten Brücke, den neuen "
+    "Busfahrplan und das Sommerfest beraten, das im Juli auf der Festwiese stattfinden soll."
+)
+ENGLISH = (
+    "The council met on Tuesday evening to discuss the repairs to the old bridge, the new bus "
+    "timetable and the plans for the summer fair, which will be held on the green in July."
+)
+FRENCH = (
+    "Le conseil municipal s'est réuni mardi soir pour discuter de la rénovation du vieux pont, "
+    "des nouveaux horaires de bus et de la fête d'été, prévue en juillet sur la grande pelouse."
+)
+
+
+def page(*paragraphs: str, lang: str = "en") -> str:
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html lang='{lang}'><body><article class='story'>{inner}</article></body></html>"
+
+
+# --- datelines --------------------------------------------------------------------------------
+
+
+def test_datelines_in_other_languages_leave_the_top_of_the_body() -> None:
+    for line, paragraph, lang in (
+        ("Publié le 06/01/2026 - 14:16 UTC+1", FRENCH, "fr"),
+        ("Stand: 28.04.2023 14:05 Uhr", GERMAN, "de"),
+        ("Uppdaterad 15.59 | Publicerad 14.14", ENGLISH, "sv"),
+        ("9 December 2023 · 6 min read", ENGLISH, "en"),
+        ("Updated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023 12:16PM EST", ENGLISH, "en"),
+    ):
+        article = extract(page(line, paragraph, paragraph, lang=lang))
+        assert article.text == f"{paragraph}\n\n{paragraph}", line
+
+
+def test_a_publication_stamp_under_the_article_leaves_the_body() -> None:
+    stamp = "Publisert 05.08.2024, kl. 13.05 Oppdatert 05.08.2024, kl. 13.52"
+    article = extract(page(ENGLISH, ENGLISH, ENGLISH, ENGLISH, ENGLISH, stamp))
+    assert "Publisert" not in article.text
+    assert article.text.endswith(ENGLISH)
+
+
+def test_a_date_alone_further_down_stays() -> None:
+    article = extract(page(ENGLISH, ENGLISH, ENGLISH, ENGLISH, "15. März 2024", GERMAN))
+    assert "15. März 2024" in article.text
+
+
+def test_a_signature_with_a_byline_and_a_date_gives_both_and_leaves() -> None:
+    html = (
+        "<html lang='fr'><body><article class='story'><h1>Le pont rouvre</h1>"
+        "<div class='signature'><span>Par Claire Dumas</span> "
+        "<span>Publié le 21 mars 2024 à 10h05, modifié à 14h40</span></div>"
+        f"<p>{FRENCH}</p><p>{FRENCH}</p></article></body></html>"
+    )
+    article = extract(html)
+    assert article.authors == ("Claire Dumas",)
+    assert article.published is not None and article.published.startswith("2024-03-21")
+    assert article.text == f"{FRENCH}\n\n{FRENCH}"
+
+
+def test_a_sentence_with_a_publication_word_stays() -> None:
+    sentence = "Published in 1998, the guide was updated in 2004."
+    article = extract(page(ENGLISH, sentence, ENGLISH))
+    assert sentence in article.text
+
+
+# --- related links, pointers and pitches ------------------------------------------------------
+
+
+def test_related_headings_in_other_languages_close_their_link_lists() -> None:
+    for heading, lang in (
+        ("Das könnte dich auch interessieren:", "de"),
+        ("Zum Weiterlesen", "de"),
+        ("Zobacz również", "pl"),
+        ("You might also like:", "en"),
+        ("Les også", "no"),
+    ):
+        html = (
+            f"<html lang='{lang}'><body><article class='story'><p>{GERMAN}</p><p>{GERMAN}</p>"
+            f"<h3>{heading}</h3><p><a href='/a'>Neue Radwege am Kanal</a></p>"
+            f"<p><a href='/b'>Das Hallenbad schließt im Sommer</a></p></article></body></html>"
+        )
+        article = extract(html)
+        assert article.text == f"{GERMAN}\n\n{GERMAN}", heading
+
+
+def test_linked_pointers_to_other_articles_in_other_languages_leave() -> None:
+    for line in ("Les også: <a href='/x'>Brua åpner igjen</a>", "READ NEXT: <a href='/x'>Bus</a>"):
+        article = extract(page(ENGLISH, line, ENGLISH))
+        assert article.text == f"{ENGLISH}\n\n{ENGLISH}", line
+
+
+def test_consent_placeholders_and_comment_rules_leave() -> None:
+    for line in (
+        "Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung notwendig.",
+        "Waiting for your permission to load the Instagram Media.",
+        "Bitte aktivieren Sie Javascript.",
+        "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.",
+        "Get all the latest news, reviews and exclusives, direct to your inbox.",
+    ):
+        article = extract(page(ENGLISH, line, ENGLISH))
+        assert article.text == f"{ENGLISH}\n\n{ENGLISH}", line
+
+
+def test_an_advertisement_label_and_a_newsletter_box_heading_leave() -> None:
+    html = (
+        f"<html><body><article class='story'><p>{ENGLISH}</p>"
+        "<p>Advertisement - Page continues below</p>"
+        f"<p>{ENGLISH}</p><h3>Valley Post Newsletter</h3></article></body></html>"
+    )
+    assert extract(html).text == f"{ENGLISH}\n\n{ENGLISH}"
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+
+def test_headings_named_as_their_box_header_stay() -> None:
+    html = (
+        "<html><body><article class='recipe'>"
+        f"<p>{ENGLISH}</p><div class='recipe-card'>"
+        "<h3 class='recipe-header'>Ingredients</h3>"
+        "<ul><li>500 g strong white flour</li><li>350 g water</li><li>10 g salt</li></ul>"
+        "<h3 id='method-header' class='card-header'>Method</h3>"
+        f"<p>{ENGLISH}</p><p>{ENGLISH}</p></div></article></body></html>"
+    )
+    text = extract(html).text
+    assert "Ingredients" in text
+    assert "Method" in text
+
+
+def test_a_heading_with_another_boilerplate_word_still_leaves() -> None:
+    html = (
+        "<html><body><article class='story'>"
+        f"<p>{ENGLISH}</p><p>{ENGLISH}</p><h3 class='sidebar-header'>Elsewhere on the site</h3>"
+        f"<p>{ENGLISH}</p><p>{ENGLISH}</p></article></body></html>"
+    )
+    assert "Elsewhere" not in extract(html).text
+
+
+# --- leads ------------------------------------------------------------------------------------
+
+
+def test_lead_class_words_in_other_languages() -> None:
+    lead = "Die Arbeiten an der neuen Brücke kommen voran, die Eröffnung verschiebt sich aber."
+    for name in ("artikel__vorspann", "subtitulo", "ingress", "bajada"):
+        html = (
+            "<html lang='de'><body><article class='story'><div class='kopf'>"
+            f"<h1>Neue Brücke</h1><p class='{name}'>{lead}</p></div>"
+            f"<div class='text'><p>{GERMAN}</p><p>{GERMAN}</p><p>{GERMAN}</p></div>"
+            "</article></body></html>"
+        )
+        article = extract(html)
+        assert article.lead == lead, name
+        assert article.metadata.get("lead_source") == "page", name
+
+
+# --- credits in Chinese, Japanese and Korean --------------------------------------------------
+
+CHINESE = (
+    "从本月起，市图书馆将周一至周五的闭馆时间由晚上八点延长至十点，并在二楼开设了可容纳一百二十人"
+    "的夜间自习区。馆方表示，延长开放时间是为了方便白天上班和上学的读者。"
+)
+
+
+def test_chinese_photo_credit_and_editor_line_leave() -> None:
+    html = (
+        "<html lang='zh'><body><article class='story'>"
+        f"<p>{CHINESE}</p><figure><img src='/a.jpg' alt=''>"
+        "<figcaption>读者在夜间自习区学习。记者 张伟 摄</figcaption></figure>"
+        f"<p>{CHINESE}</p><p>{CHINESE}</p><p>（责任编辑：刘洋）</p></article></body></html>"
+    )
+    article = extract(html)
+    figures = [block for block in article.blocks if isinstance(block, Figure)]
+    assert [figure.text for figure in figures] == ["读者在夜间自习区学习。"]
+    assert "责任编辑" not in article.text
+    assert article.text.endswith(CHINESE)
+
+
+def test_japanese_and_korean_caption_credits_leave_the_caption() -> None:
+    for caption, kept in (
+        ("記者会見を開いた理事長ら（潟沼義樹撮影）", "記者会見を開いた理事長ら"),
+        ("지지자들을 향해 인사하고 있다. [사진 출처 = 연합뉴스]", "지지자들을 향해 인사하고 있다."),
+    ):
+        html = (
+            "<html><body><article class='story'>"
+            f"<p>{CHINESE}</p><figure><img src='/a.jpg' alt=''><figcaption>{caption}"
+            f"</figcaption></figure><p>{CHINESE}</p></article></body></html>"
+        )
+        figures = [block for block in extract(html).blocks if isinstance(block, Figure)]
+        assert [figure.text for figure in figures] == [kept], caption
+
+
+def test_the_author_name_alone_under_the_article_leaves() -> None:
+    html = (
+        "<html><head><meta name='author' content='Minyvonne Burke'></head><body>"
+        f"<article class='story'><p>{ENGLISH}</p><p>{ENGLISH}</p><p>{ENGLISH}</p>"
+        "<p>Minyvonne Burke</p></article></body></html>"
+    )
+    article = extract(html)
+    assert article.authors == ("Minyvonne Burke",)
+    assert article.text == f"{ENGLISH}\n\n{ENGLISH}\n\n{ENGLISH}"
