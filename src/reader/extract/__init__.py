@@ -26,7 +26,7 @@ from reader.extract.byline import byline_names
 from reader.extract.content import Content, find_content, whole_body
 from reader.extract.dates import date_in_url, find_date
 from reader.extract.dom import Document, Element, inner_text, parse
-from reader.extract.metadata import Metadata, read_metadata
+from reader.extract.metadata import Metadata, date_near_headline, read_metadata
 from reader.extract.text import casefold_key, clean_line
 from reader.extract.tidy import tidy_blocks
 from reader.extract.urls import base_url
@@ -43,8 +43,6 @@ MAX_SMALL_PAGE = 3000
 """A page holding at most this much text may be taken whole when scoring finds nothing."""
 MIN_VISIBLE_CHARS = 200
 """Less visible text than this ("Loading…") and the page's hidden boxes are read too."""
-_NEAR_HEADLINE = 40
-"""Elements after the <h1> searched for a printed date (a quarter of it before)."""
 _PICTURES = frozenset({"img", "picture", "figure", "video", "svg"})
 _CAPTION_NAMES = ("caption", "credit", "legend", "imgcap")
 _LEAD_LINKS = 0.2
@@ -153,7 +151,7 @@ def _read(document: Document, url: str | None) -> Article:
             authors = authors or _first_byline(nearby)
     if not published:
         day_first = not (meta.language or "").lower().startswith("en-us")
-        published = date_in_url(url) or _date_near_headline(document, day_first)
+        published = date_in_url(url) or date_near_headline(document, day_first)
     if len(meta.article_body) >= MIN_JSON_LD_BODY and _chars(blocks) < 0.4 * len(meta.article_body):
         # The page renders its text with scripts; its structured data still carries it.
         blocks = _blocks_from_json_ld(meta.article_body, meta.title, base)
@@ -275,28 +273,6 @@ def _lines_before(content: Content) -> list[str]:
                 lines.append(text)
         node = node.parent
     return lines
-
-
-def _date_near_headline(document: Document, day_first: bool) -> str | None:
-    """The first short text holding a date just after the page's <h1> (or just before it):
-    where a page prints its date in a box with no telling class ("Datum: 26. Januar 2022",
-    "Handball Schweiz • 02.02.2022")."""
-    elements = document.elements
-    h1 = next((e.index for e in elements if e.tag == "h1"), None)
-    if h1 is None:
-        return None
-    after = range(h1 + 1, min(len(elements), h1 + 1 + _NEAR_HEADLINE))
-    before = range(h1 - 1, max(0, h1 - _NEAR_HEADLINE // 4) - 1, -1)
-    for k in (*after, *before):
-        element = elements[k]
-        if not any(isinstance(child, str) and child.strip() for child in element.children):
-            continue
-        text = inner_text(element, 160)
-        if 6 <= len(text) <= 120:
-            found = find_date(text, day_first=day_first)
-            if found:
-                return found
-    return None
 
 
 def _first_date(lines: list[str], language: str | None) -> str | None:

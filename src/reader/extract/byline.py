@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.extract.blocks import Note
 from reader.extract.dates import find_date
-from reader.extract.metadata import split_authors
-from reader.extract.names import BYLINE_TAIL
+from reader.extract.names import BYLINE_TAIL, split_authors
 from reader.extract.text import words
 from reader.model import Block, Paragraph, Rule, Run
 

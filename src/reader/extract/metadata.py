@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.extract import hints
+from reader.extract.byline import byline_names, looks_like_name
 from reader.extract.dates import find_date, to_iso
 from reader.extract.dom import Document, Element, inner_text
 from reader.extract.names import looks_personal, split_authors, unique_names
@@ -25,7 +26,7 @@ from reader.extract.titles import Heading, choose_title, heading, site_from_titl
 from reader.extract.titles import strip_site_name as strip_site_name
 from reader.extract.urls import resolve
 
-__all__ = ["Metadata", "read_metadata", "split_authors", "strip_site_name"]
+__all__ = ["Metadata", "date_near_headline", "read_metadata", "split_authors", "strip_site_name"]
 
 _ARTICLE_TYPES = re.compile(
     r"(?:Article|BlogPosting|Report|LiveBlogPosting|SocialMediaPosting|Review|Recipe|"
@@ -46,6 +47,18 @@ _DATE_KEYS = (
     "original-publish-date",
 )  # fmt: skip
 _MODIFIED_KEYS = ("og:updated_time", "article:modified_time")
+_ONE_BYLINE = 30
+"""Elements from the first author link within which the others belong to the same byline."""
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:en|es)?|auteurs?|autori?|journalists?)/[^/?#]", re.I
+)
+_BYLINE_REACH = 25
+_PICTURE_BY = re.compile(
+    r"\W*(?:photos?|photography|photographs?|pictures?|images?|fotos?|fotografie|bilder?)"
+    r"(?:\s+(?:by|von|par|por|di|door|av|af)\b|\s*:)\s*",
+    re.I,
+)
+_PICTURE_CREDIT = re.compile(r"\W*(?:photos?|photographs?|pictures?|images?|fotos?|bild)\b", re.I)
 _NEAR_HEADLINE = 40
 """Elements after the <h1> searched for a printed date (a quarter of it before)."""
 _JUST_UNDER_HEADLINE = 12
@@ -87,15 +100,35 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     if not meta.site_name:
         meta.site_name = site_from_title(document.title, meta.title)
 
-    declared = _ld_authors(ld.get("author"), ld.get("@ids")) or split_authors(
-        _first(metas, *_AUTHOR_KEYS)
-    )
-    if declared and _all_publisher(declared, meta.site_name, _ld_name(ld.get("publisher")), base):
+    publisher = _ld_name(ld.get("publisher"))
+    declared = _declared_authors(document, ld, meta.site_name, publisher, base)
+    if declared and _all_publisher(declared, meta.site_name, publisher, base):
         # The site named as its own author: a byline on the page may name the people.
-        personal = [name for name in marks.authors() if looks_personal(name)]
+        personal = [name for name in marks.authors() if looks_personal(name)] or [
+            name
+            for name in marks.byline_near_headline(document, _BYLINE_REACH)
+            if looks_personal(name)
+        ]
         if personal:  # "von David Straub, MDR THÜRINGEN": the person, not the site again
             declared = personal
-    meta.authors = declared or marks.authors()
+    if declared:
+        # The structured data names the first author only; the page's author links name all.
+        shown = marks.explicit_names()
+        keys = {name.casefold() for name in shown}
+        extra = [name for name in shown if name.casefold() not in {n.casefold() for n in declared}]
+        if (
+            extra
+            and all(name.casefold() in keys for name in declared)
+            and all(looks_personal(name) for name in extra)
+        ):
+            declared = shown
+    photographers = marks.photographers()
+    if photographers and declared:
+        # "By Jane Doe / Photography by John Roe": the schema lists both, the text has one author
+        writers = [name for name in declared if name.casefold() not in photographers]
+        declared = writers or declared
+    shown = declared or marks.authors() or marks.byline_near_headline(document, _BYLINE_REACH)
+    meta.authors = _without_publisher(shown, meta.site_name, publisher, base)
 
     day_first = not (document.lang or "").lower().startswith("en-us")
     declared_date = to_iso(
@@ -261,16 +294,58 @@ def _ld_name(value: Any) -> str | None:
     return None
 
 
+def _declared_authors(
+    document: Document,
+    ld: dict[str, Any],
+    site_name: str | None,
+    publisher: str | None,
+    base: str | None,
+) -> list[str]:
+    """The authors the page declares: JSON-LD first, then each author meta tag in turn (a
+    page may hold two <meta name="author">, the site's and the reporter's; an article:author
+    holding a profile URL gives way to a sailthru.author naming the person). A statement
+    naming only the site itself gives way to one naming someone else."""
+    candidates = [_ld_authors(ld.get("author"), ld.get("@ids"))]
+    candidates.extend(split_authors(value) for value in _meta_values(document, _AUTHOR_KEYS))
+    found = [names for names in candidates if names]
+    for names in found:
+        if not _all_publisher(names, site_name, publisher, base):
+            return names
+    return found[0] if found else []
+
+
+def _meta_values(document: Document, keys: tuple[str, ...]) -> list[str]:
+    """Every value of these meta names (repeats included), in the order of `keys`."""
+    ranked: list[tuple[int, str]] = []
+    for attrs in document.metas:
+        content = attrs.get("content")
+        if not content or not content.strip():
+            continue
+        for key_attr in ("property", "name", "itemprop"):
+            key = attrs.get(key_attr)
+            if key and key.lower() in keys:
+                ranked.append((keys.index(key.lower()), content.strip()))
+                break
+    ranked.sort(key=lambda item: item[0])
+    return [value for _rank, value in ranked]
+
+
 def _ld_authors(value: Any, ids: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     for item in items[:20]:
+        if isinstance(item, list):  # a nested list: [{"name": "A"}, [{"name": "B"}]]
+            names.extend(_ld_authors(item[:20], ids) if item and item is not value else [])
+            continue
         if isinstance(item, dict) and "name" not in item and isinstance(ids, dict):
             item = ids.get(item.get("@id"), item)
         if isinstance(item, dict):
             name = item.get("name")
             if isinstance(name, list):
                 name = name[0] if name else None
+            if not isinstance(name, str):  # {"givenName": "Birgit", "familyName": "Baumann"}
+                parts = (item.get("givenName"), item.get("familyName"))
+                name = " ".join(p for p in parts if isinstance(p, str) and p.strip()) or None
             if isinstance(name, str):
                 names.extend(split_authors(name))
         elif isinstance(item, str):
@@ -290,12 +365,40 @@ def _all_publisher(
     names: list[str], site_name: str | None, publisher: str | None, base: str | None
 ) -> bool:
     """Whether every name is the site's own (its name, its publisher, its host name)."""
+    own = _own_keys(site_name, publisher, base)
+    return all(_is_own(name, own) for name in names)
+
+
+def _without_publisher(
+    names: list[str], site_name: str | None, publisher: str | None, base: str | None
+) -> list[str]:
+    """The names less the site's own when the others are people's ("Jane Doe, Lrt.lt"); beside
+    an agency ("Le Figaro, AFP") the site stays."""
+    own = _own_keys(site_name, publisher, base)
+    people = [name for name in names if not _is_own(name, own)]
+    return people if people and all(looks_personal(name) for name in people) else names
+
+
+def _own_keys(site_name: str | None, publisher: str | None, base: str | None) -> set[str]:
     own = {title_key(name) for name in (site_name, publisher) if name}
     host = urlsplit(base or "").hostname or ""
     labels = [label for label in host.removeprefix("www.").split(".") if label]
     own.update({title_key(".".join(labels[k:])) for k in range(len(labels) - 1)})
+    own.update(label for label in labels[:-1] if label not in _GENERIC_LABELS)  # "lto" (lto.de)
+    for name in (site_name, publisher):  # "LTO" for Legal Tribune Online
+        initials = "".join(word[0] for word in (name or "").split() if word[:1].isalpha())
+        if len(initials) >= 2:
+            own.add(initials.casefold())
     own.discard("")
-    return all(title_key(name) in own or title_key(name).replace(" ", "") in own for name in names)
+    return own
+
+
+_GENERIC_LABELS = frozenset({"com", "co", "org", "net", "gov", "ac", "edu", "news", "blog"})
+
+
+def _is_own(name: str, own: set[str]) -> bool:
+    key = title_key(name)
+    return key in own or key.replace(" ", "") in own
 
 
 def _local_day(declared: str, printed: list[str]) -> str:
@@ -333,6 +436,50 @@ def _local_day(declared: str, printed: list[str]) -> str:
         if (shift == 1 and moment.hour >= 15) or (shift == -1 and moment.hour < 10):
             return day.isoformat()
     return declared
+
+
+def date_near_headline(
+    document: Document, day_first: bool, reach: int = _NEAR_HEADLINE, h1: int | None = None
+) -> str | None:
+    """The first short text holding a date in the `reach` elements after the first <h1> (or a
+    quarter as many before it): where a page prints its date in a box with no telling class
+    ("Datum: 26. Januar 2022", "Handball Schweiz • 02.02.2022"). `h1` is its index when known."""
+    elements = document.elements
+    if h1 is None:
+        h1 = next((e.index for e in elements if e.tag == "h1"), None)
+        if h1 is None:
+            return None
+    after = range(h1 + 1, min(len(elements), h1 + 1 + reach))
+    before = range(h1 - 1, max(0, h1 - reach // 4) - 1, -1)
+    for k in (*after, *before):
+        element = elements[k]
+        if not any(isinstance(child, str) and child.strip() for child in element.children):
+            continue
+        text = inner_text(element, 160)
+        if 6 <= len(text) <= 120:
+            found = find_date(text, day_first=day_first)
+            if found:
+                return found
+    return None
+
+
+def _first_line(element: Element, limit: int) -> str:
+    """The text of a box up to its first <br> ("Von Anna Berg<br>Kakuma, Kenia": the byline,
+    not the place under it)."""
+    parts: list[str] = []
+    size = 0
+    stack: list[Element | str] = [element]
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            size += len(item)
+        elif item.tag == "br":
+            if "".join(parts).strip():
+                break
+        else:
+            stack.extend(reversed(item.children))
+    return clean_line(" ".join(parts))
 
 
 def _in_comments(element: Element) -> bool:
@@ -459,6 +606,62 @@ class _Marks:
                 return names
         return []
 
+    def explicit_names(self) -> list[str]:
+        """Names in the itemprop / rel=author boxes that stand together (one byline of several
+        authors), not the ones scattered over teasers further down."""
+        names: list[str] = []
+        first: int | None = None
+        for element in self.author_boxes[: min(self.explicit_authors, 10)]:
+            if first is None:
+                first = element.index
+            elif element.index - first > _ONE_BYLINE:
+                break
+            if _in_comments(element):
+                continue
+            content = element.attrs.get("content")
+            text = clean_line(content) if content else inner_text(element, 200)
+            if text and len(text) <= 120:
+                names.extend(split_authors(text))
+        return unique_names(names)
+
+    def photographers(self) -> set[str]:
+        """Casefolded names an author box credits with the pictures ("Photography by ...")."""
+        found: set[str] = set()
+        for element in self.author_boxes[:20]:
+            text = inner_text(element, 200)
+            match = _PICTURE_BY.match(text)
+            if match and len(text) <= 120:
+                found.update(name.casefold() for name in split_authors(text[match.end() :]))
+        return found
+
+    def byline_near_headline(self, document: Document, reach: int) -> list[str]:
+        """Names in a byline printed just under the <h1> with no telling class: "By <a>Jane
+        Doe</a>", "von Dr. Max Kolter", or a link to an author page (/author/jane-doe)."""
+        h1 = self.h1_index
+        if h1 is None:
+            return []
+        elements = document.elements
+        for k in range(h1 + 1, min(len(elements), h1 + 1 + reach)):
+            element = elements[k]
+            if element.tag == "h1":
+                break
+            if element.tag == "a" and _AUTHOR_PAGE.search(element.attrs.get("href") or ""):
+                text = inner_text(element, 100)
+                if looks_like_name(text) and not _in_comments(element):
+                    names = split_authors(text)
+                    if names:
+                        return names
+            if element.tag in ("figure", "figcaption"):
+                break  # a picture's credit ("Photo by ...") is no byline; the body has begun
+            if not any(isinstance(child, str) and child.strip() for child in element.children):
+                continue
+            text = _first_line(element, 160)
+            if len(text) <= 120 and not _PICTURE_CREDIT.match(text):
+                names = byline_names(text)
+                if names:
+                    return names
+        return []
+
     def published(self, day_first: bool) -> str | None:
         for element in self.date_boxes[:10]:
             attrs = element.attrs
@@ -480,25 +683,7 @@ class _Marks:
         return None
 
     def date_near_headline(self, document: Document, day_first: bool, reach: int) -> str | None:
-        """The first short text holding a date in the `reach` elements after the <h1> (or a
-        quarter as many before it): where a page prints its date in a box with no telling class
-        ("Datum: 26. Januar 2022")."""
-        h1 = self.h1_index
-        if h1 is None:
-            return None
-        elements = document.elements
-        after = range(h1 + 1, min(len(elements), h1 + 1 + reach))
-        before = range(h1 - 1, max(0, h1 - reach // 4) - 1, -1)
-        for k in (*after, *before):
-            element = elements[k]
-            if not any(isinstance(child, str) and child.strip() for child in element.children):
-                continue
-            text = inner_text(element, 160)
-            if 6 <= len(text) <= 120:
-                found = find_date(text, day_first=day_first)
-                if found:
-                    return found
-        return None
+        return date_near_headline(document, day_first, reach, self.h1_index)
 
     def printed_dates(self, day_first: bool, near: str | None) -> list[str]:
         """Dates as the page prints them for its readers (text of date boxes and <time>

@@ -49,6 +49,8 @@ BYLINE_TAIL = re.compile(
 _SPLIT = re.compile(
     r"\s*(?:[,;|/&+]|\s(?:and|und|et|y|e|và|og|och|ve|и)\s)\s*|\s+-\s+|\s+(?:AND|And)\s+"
 )
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)*[A-Z]$")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|:|^\W*$|\*")
 # A part of a byline that names a role or a label, not a person (casefolded, whole part).
@@ -64,6 +66,7 @@ _ROLE_WORDS = words(
     """
     reporter correspondent editor writer contributor columnist journalist staff photographer
     redakteur redakteurin korrespondent korrespondentin chefredakteur chefredakteurin
+    기자 특파원
     """
 )
 _PARTICLES = words("von van der den de del della da di du le la bin ibn al")
@@ -79,8 +82,11 @@ def looks_personal(name: str) -> bool:
     if not 2 <= len(tokens) <= 4 or len(name) > 40:
         return False
     return all(
-        token in _PARTICLES or (token[:1].isupper() and token[1:2].islower()) for token in tokens
-    )
+        token in _PARTICLES
+        or (token[:1].isupper() and token[1:2].islower())
+        or _INITIALS.match(token)  # "Simone M. Scully"
+        for token in tokens
+    ) and not all(_INITIALS.match(token) for token in tokens)
 
 
 def split_authors(value: str | None) -> list[str]:
@@ -97,6 +103,8 @@ def split_authors(value: str | None) -> list[str]:
     roles: list[str] = []
     for part in _SPLIT.split(text):
         name = part.strip(" .:-\u2013\u2014()[]\"'")
+        if _INITIALS_END.search(name) and part.rstrip().endswith(name + "."):
+            name += "."  # "Nelson C.J.": the dot closes an initial
         name = _PREFIX.sub("", name, count=1).strip()
         if not name or len(name) > 60 or len(name.split()) > 6 or _NOT_A_NAME.search(name):
             continue

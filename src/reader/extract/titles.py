@@ -7,7 +7,9 @@ Pages state their title up to five times: the visible <h1>, JSON-LD `headline`, 
 - an editor may write a shorter or search-friendly version for the declared ones;
 - a blog's <h1> may be the blog's own name (a logo), not the article's.
 
-So: an <h1> that a declared title confirms wins, in its visible form (typographic quotes kept),
+So: the JSON-LD headline when it and og:title both put a kicker before the <h1>'s words
+("Kicker: Headline"; the page names its article so); else an <h1> that a declared title
+confirms wins, in its visible form (typographic quotes kept),
 without a kicker the declarations leave out; then an <h1> like a declared title (one edited
 from the other); then an <h1> that no declaration resembles, if it shares a word with them and
 is no logo (an editor's headline, declared in search-friendly words); else the wording most
@@ -34,6 +36,9 @@ _QUOTES = str.maketrans(
 )  # fmt: skip
 _LONE_SEPARATORS = " |-\u2013\u2014:·•»«\u203a\u2039/~"
 _WORD = re.compile(r"\w{4,}")
+_KICKER_WORDS = 6
+_KICKER_PUNCTUATION = re.compile(r"(?:(?<=\w)[:|/]|\s[-\u2013\u2014|/:])(?=\s|\w)")
+_KICKED = re.compile(r"\w\s*[:|/]\s|\s[-\u2013\u2014|/]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,12 @@ def choose_title(
     keys = {title_key(text) for text in (*declared, og, twitter, page_title, longest) if text}
     keys.discard("")
     shown = [h for h in headings if title_key(h.text) not in logos]
+    # og:title as written: one holding a site name has no kicker to offer.
+    deliberate = [headline, og] if headline and og else []
     for candidate in shown:
+        kicked = _with_kicker(candidate, deliberate)
+        if kicked:
+            return kicked
         if title_key(candidate.text) in keys:
             return candidate.text
         for start in range(1, len(candidate.parts)):
@@ -104,6 +114,29 @@ def choose_title(
         if any(w.casefold() in vocabulary for w in _WORD.findall(shown[0].text)):
             return shown[0].text  # an editor's headline, declared in other words
     return _vote(declared) or (shown[0].text if shown else "")
+
+
+def _with_kicker(candidate: Heading, declared: list[str]) -> str | None:
+    """The declared title that puts a kicker before the headline ("Nach Gaetz-Rückzug:
+    Trump-Anwältin soll ...", the <h1> showing the kicker in its own element without the colon,
+    or not at all), when every one of `declared` has it."""
+    if len(declared) < 2 or title_key(candidate.text) in {title_key(t) for t in declared}:
+        return None
+    shown = _bare(candidate.text)
+    found: str | None = None
+    for text in declared:
+        key = _bare(text)
+        if key == shown and len(candidate.parts) < 2:
+            return None  # a declared title is the headline as shown
+        prefix = key[: len(key) - len(shown)] if key.endswith(shown) else ""
+        if key != shown and not (prefix.endswith(" ") and len(prefix.split()) <= _KICKER_WORDS):
+            return None
+        found = found or text
+    return found if found and _KICKED.search(found) else None
+
+
+def _bare(text: str) -> str:
+    return " ".join(_KICKER_PUNCTUATION.sub(" ", title_key(text)).split()) + " "
 
 
 def _vote(declared: list[str]) -> str:
