@@ -105,6 +105,10 @@ def test_consent_placeholders_and_comment_rules_leave() -> None:
         "Bitte aktivieren Sie Javascript.",
         "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.",
         "Get all the latest news, reviews and exclusives, direct to your inbox.",
+        "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.",
+        "Sie können alle Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen.",
+        "Get real-time updates and result insights on the <a href='/r'>exam results</a>.",
+        "Tried this recipe? Tag <a href='/i'>@smallkitchen</a> on Instagram so I can see it!",
     ):
         article = extract(page(ENGLISH, line, ENGLISH))
         assert article.text == f"{ENGLISH}\n\n{ENGLISH}", line
@@ -207,3 +211,35 @@ def test_the_author_name_alone_under_the_article_leaves() -> None:
     article = extract(html)
     assert article.authors == ("Minyvonne Burke",)
     assert article.text == f"{ENGLISH}\n\n{ENGLISH}\n\n{ENGLISH}"
+
+
+# --- paragraphs in boxes of their own ---------------------------------------------------------
+
+
+def boxed(*paragraphs: str) -> str:
+    """An article built of one box per paragraph, as page builders set it."""
+    rows = "".join(
+        f"<div class='block'><div class='row'><p>{p}</p></div></div>" for p in paragraphs
+    )
+    return f"<html><body><article class='story'>{rows}</article></body></html>"
+
+
+def test_a_boxed_sentence_with_a_linked_phrase_stays() -> None:
+    linked = (
+        "It also <a href='https://example.org/plans'>co-ordinates military plans and carries "
+        "out joint military exercises</a>."
+    )
+    question = "Why had there been such a <a href='/x'>strong turn away from the party</a>?"
+    article = extract(boxed(ENGLISH, linked, ENGLISH, question, ENGLISH))
+    assert "It also co-ordinates military plans" in article.text
+    assert "Why had there been such a strong turn away from the party?" in article.text
+
+
+def test_a_boxed_link_line_still_leaves() -> None:
+    for line in (
+        "<a href='/x'>Subscribe to our channel on Google News.</a>",
+        "Read our explainer: <a href='/x'>What the bridge repairs will cost.</a>",
+        "<a href='/a'>Bridge</a> <a href='/b'>Buses</a> <a href='/c'>Summer fair</a>",
+    ):
+        article = extract(boxed(ENGLISH, ENGLISH, line, ENGLISH))
+        assert article.text == f"{ENGLISH}\n\n{ENGLISH}\n\n{ENGLISH}", line

@@ -97,3 +97,17 @@ def test_teaser_box_of_links_named_like_a_lead_is_not_the_lead() -> None:
     )
     article = extract(html)
     assert article.lead is None or "summer fair moves" not in article.lead
+
+
+def test_box_named_like_a_lead_far_down_the_body_is_not_the_lead() -> None:
+    blurb = "Follow your favourite teams to personalise your experience of this site"
+    body = "".join(f"<p>{ENGLISH}</p><p>{MORE}</p>" for _ in range(5))
+    html = (
+        "<html lang='en'><head><meta name='description' content='The bridge reopens.'></head>"
+        f"<body><h1>Bridge reopens</h1><article>{body}"
+        f"<div class='follow-box'><span class='follow-description'>{blurb}</span></div>"
+        "</article></body></html>"
+    )
+    article = extract(html)
+    assert article.lead == "The bridge reopens."
+    assert "lead_source" not in article.metadata

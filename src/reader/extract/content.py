@@ -576,6 +576,47 @@ def _clean(
     )
 
 
+_SENTENCE_CLOSE = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_LINKED_SENTENCE_TEXT = 1000
+"""Characters of a one-paragraph box read to tell a sentence with a link from a link line."""
+
+
+def _linked_sentence(element: Element, c: _Counts) -> bool:
+    """One paragraph of running text that links a phrase ("It also <a>co-ordinates military
+    plans</a>."), not a link line: it opens and ends with plain words outside the links,
+    ends as a sentence ends, and is not all link. An article built of one box per paragraph
+    puts such a paragraph in a box of its own, where its link share would otherwise mark the
+    box as a link list or a teaser card."""
+    if (
+        c.paragraphs > 1
+        or c.images
+        or c.in_figure
+        or c.text > _LINKED_SENTENCE_TEXT
+        or c.links > 0.9 * c.text
+    ):
+        return False
+    if _SENTENCE_CLOSE.search(inner_text(element, _LINKED_SENTENCE_TEXT + 1)) is None:
+        return False
+    return _plain_end(element, first=True) and _plain_end(element, first=False)
+
+
+def _plain_end(element: Element, *, first: bool) -> bool:
+    """Whether the first (or last) non-blank text in the box lies outside any link."""
+    stack: list[tuple[Element | str, bool]] = [(element, False)]
+    budget = 60
+    while stack and budget > 0:
+        budget -= 1
+        item, in_link = stack.pop()
+        if isinstance(item, str):
+            if item.strip():
+                return not in_link
+            continue
+        linked = in_link or item.tag == "a"
+        children = reversed(item.children) if first else item.children
+        stack.extend((child, linked) for child in children)
+    return False
+
+
 def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) -> bool:
     return _boilerplate_rule(element, score, c, bulk) is not None
 
@@ -638,7 +679,8 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         and not c.in_figure
     ):
         return "tiny"
-    if not is_list and weight < 25 and density > 0.2:
+    linked_sentence = not is_list and weight < 25 and density > 0.2 and _linked_sentence(element, c)
+    if not is_list and weight < 25 and density > 0.2 and not linked_sentence:
         return "links"
     # A teaser card (a linked headline, maybe a picture, one blurb): the headline's box went
     # first, so the share of links the card had before cleaning tells what it is.
@@ -649,6 +691,7 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         and c.paragraphs <= 1
         and not c.in_figure
         and (c.raw_density > 0.4 or (c.images and c.raw_density > 0.2))
+        and not linked_sentence
     ):
         return "teaser card"
     if weight >= 25 and density > 0.5:

@@ -395,7 +395,10 @@ _PROMO_LINE = re.compile(
       \bhat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen\b|
       ^\W*(?:advertisement|anzeige|werbung|reklama|publicidad|publicité|pubblicità|annons|
         annonse|mainos)(?:\W+(?:page|story|article)\s+continues\s+below)?\W*$|
-      \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b
+      \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b|
+      \b(?:deinen|ihren|euren)\s+posteingang\b|\bfür\s+unseren\s+newsletter\b|
+      \brss\s*2\.0[\s-]+feed\b|\bget\s+(?:real-time|live|the\s+latest)\s+updates\s+(?:and|on)\b|
+      \b(?:tag|follow)\s+(?:us|me|@\w+)\s+on\s+(?:instagram|facebook|twitter|tiktok|pinterest)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -407,7 +410,8 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "typo", "nhận", "inbox", "eingebettete", "permission", "aktivieren",
                 "javascript", "kommentare", "müssen", "logged", "gefallen", "advertisement",
                 "anzeige", "werbung", "reklama", "publicidad", "publicit", "pubblicit", "annons",
-                "mainos", "receive", "earn")  # fmt: skip
+                "mainos", "receive", "earn", "posteingang", "rss", "updates", "instagram",
+                "facebook", "twitter", "tiktok", "pinterest")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:

@@ -298,8 +298,14 @@ def _take_lead(
             )
         ):
             return blocks[:i] + blocks[i + 1 :], block.text, True
-    if lead_box:
+    if lead_box and not any(
+        key in casefold_key(block.text)
+        for block in blocks[_LEAD_SEARCH:]
+        if isinstance(block, Paragraph | Heading)
+    ):
         return blocks, lead_box, True
+    # A lead box printed inside the body further down is a box of the page (a "follow us"
+    # blurb), not the standfirst.
     return blocks, description, False
 
 
