@@ -4,8 +4,9 @@ Body text follows scrapinghub/article-extraction-benchmark, ``evaluate.py`` (fun
 ``string_shingle_matching``, ``_ngrams``, ``_tokenize``, ``precision_score``, ``recall_score``,
 ``metrics_from_tp_fp_fns``), so our figures are comparable with the published ones:
 
-- tokens are ``re.findall(r"\\w+", text)``: case is kept, punctuation dropped. A run of CJK
-  characters has no word separators, so it is a single token; a Chinese or Japanese body is
+- tokens are ``re.findall(r"\\w+", text)``: case is kept, punctuation dropped (soft hyphens
+  are removed first, see `tokenize`: our one deviation). A run of CJK characters has no word
+  separators, so it is a single token; a Chinese or Japanese body is
   scored on a few long "words" (coarse, but the same for every extractor). Followed as is.
 - shingles are the 4-token windows of that list; a text of 1-3 tokens has exactly one,
   shorter shingle, an empty text has none.
@@ -22,9 +23,10 @@ Body text follows scrapinghub/article-extraction-benchmark, ``evaluate.py`` (fun
 
 Snippets (trafilatura's evaluation set) follow adbar/trafilatura ``tests/eval_common.py``
 (``norm``, ``count_item``, ``ConfusionMatrix``): the output and each snippet are
-whitespace-collapsed, a "with" snippet found is a true positive, a "without" snippet found a
-false positive. A check *passes* when a "with" snippet is present or a "without" snippet is
-absent; the pass rate is passed checks over all checks (trafilatura's "accuracy").
+whitespace-collapsed (and stripped of soft hyphens, see `norm_space`), a "with" snippet found
+is a true positive, a "without" snippet found a false positive. A check *passes* when a "with"
+snippet is present or a "without" snippet is absent; the pass rate is passed checks over all
+checks (trafilatura's "accuracy").
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ _SPACE = re.compile(r"\s+")
 
 
 def tokenize(text: str) -> list[str]:
-    """The reference tokeniser: runs of word characters, case kept."""
-    return _TOKEN.findall(text or "")
+    """The reference tokeniser: runs of word characters, case kept. Soft hyphens (U+00AD) are
+    dropped first, the one deviation: they are invisible hyphenation hints inside words (some
+    fundus truths carry them), and an extractor that removes them, as a reader must, would
+    otherwise see every such word split in two in the truth."""
+    return _TOKEN.findall((text or "").replace("\u00ad", ""))
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
@@ -140,8 +145,12 @@ def body_score(matches: Sequence[ShingleMatch]) -> BodyScore:
 
 
 def norm_space(text: str) -> str:
-    """Collapse every run of whitespace to one space and trim."""
-    return _SPACE.sub(" ", text).strip()
+    """Collapse every run of whitespace to one space and trim; drop soft hyphens (U+00AD).
+
+    Soft hyphens are the one deviation from trafilatura's `norm`: they are invisible
+    hyphenation hints, some truth snippets carry them, and an extractor that removes them (as
+    a reader must: a terminal would print them) would otherwise miss those snippets."""
+    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,3 +201,14 @@ def test_reader_text_scores_the_standfirst_but_not_a_description_off_the_page() 
         .run(_LEAD_PAGE.format(description="About the bridge."), None)
         .text
     )
+
+
+def test_soft_hyphens_in_a_snippet_or_the_output_do_not_matter() -> None:
+    counts = scoring.count_snippets("Die Ver\u00adsicherung zahlt.", ["Versicherung zahlt"], [])
+    assert counts.tp == 1
+    counts = scoring.count_snippets("Die Versicherung zahlt.", ["Ver\u00adsicherung zahlt"], [])
+    assert counts.tp == 1
+
+
+def test_soft_hyphens_do_not_split_words_for_the_body_score() -> None:
+    assert scoring.tokenize("Ver\u00adsicherung zahlt") == ["Versicherung", "zahlt"]
