@@ -19,7 +19,7 @@ _ISO = re.compile(
     re.IGNORECASE,
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|:\d)")
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2})[:hH](\d{2})(?::(\d{2}))?(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?",
     re.IGNORECASE,
@@ -109,6 +109,21 @@ def find_date(text: str, *, day_first: bool = True) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_LEADING = (_ISO, _NUMERIC, _VIETNAMESE, _MONTH_FIRST, _DAY_FIRST)
+_LEAD_IN = " \t([\u201e\u201c\"'"
+
+
+def leading_date(text: str, *, day_first: bool = True) -> str | None:
+    """The date a text opens with ("29.11.2022 - Mehrfach hatte ...", "(21. November 2022)
+    Energieverbraucher ..."): a dateline, however long the paragraph it opens."""
+    head = text[:80].lstrip(_LEAD_IN)
+    for pattern in _LEADING:
+        match = pattern.match(head)
+        if match:
+            return find_date(head[: match.end() + 12], day_first=day_first)
+    return None
 
 
 def _from_iso(text: str) -> str | None:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from reader.extract import hints
 from reader.extract.byline import byline_names, looks_like_name
-from reader.extract.dates import find_date, to_iso
+from reader.extract.dates import find_date, leading_date, to_iso
 from reader.extract.dom import Document, Element, inner_text
 from reader.extract.names import looks_personal, split_authors, unique_names
 from reader.extract.text import clean_line, sanitize
@@ -59,6 +59,20 @@ _PICTURE_BY = re.compile(
     re.I,
 )
 _PICTURE_CREDIT = re.compile(r"\W*(?:photos?|photographs?|pictures?|images?|fotos?|bild)\b", re.I)
+_PUBLISHED_PROPERTY = re.compile(r"(?:^|[\s:])date(?:published|created)\b", re.I)
+_DATE_LABEL = re.compile(
+    r"""\W*(?:
+      published|posted|publication\s+date|date|created|(?:last\s+)?(?:updated|edited|modified)|
+      erschienen|veröffentlicht|publiziert|datum|erstellt|(?:zuletzt\s+)?aktualisiert|stand|
+      publié|mis\s+en\s+ligne|mise\s+en\s+ligne|mis\s+à\s+jour|date\s+de\s+publication|
+      publicado|fecha(?:\s+de\s+publicaci[oó]n)?|actualizado|pubblicato|aggiornato|data|
+      gepubliceerd|bijgewerkt|publicerad|uppdaterad|opublikowano|zaktualizowano
+    )\b\s*(?:(?:on|am|le|el|il|op|den|vom|at)\b)?\s*:?\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A label before a date: "Published on", "Veröffentlicht am", "Datum:", "Mis à jour le"."""
+_BOX_REACH = 15
+"""Elements either side of the headline within which a date box belongs to the article."""
 _NEAR_HEADLINE = 40
 """Elements after the <h1> searched for a printed date (a quarter of it before)."""
 _JUST_UNDER_HEADLINE = 12
@@ -99,6 +113,7 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     meta.title = _title(document, metas, ld, marks, meta.site_name)
     if not meta.site_name:
         meta.site_name = site_from_title(document.title, meta.title)
+    marks.find_headline(meta.title)
 
     publisher = _ld_name(ld.get("publisher"))
     declared = _declared_authors(document, ld, meta.site_name, publisher, base)
@@ -133,23 +148,42 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     day_first = not (document.lang or "").lower().startswith("en-us")
     declared_date = to_iso(
         _first(metas, "article:published_time", "og:published_time", "datepublished")
-    ) or to_iso(_str(ld.get("datePublished")))
+    )
+    in_ld = to_iso(_str(ld.get("datePublished")))
     near = marks.date_near_headline(document, day_first, _NEAR_HEADLINE)
+    if in_ld and declared_date and in_ld[:10] != declared_date[:10]:
+        # The meta tag and the structured data disagree: the one the page prints is right
+        # (by the headline, else anywhere).
+        printed = [day[:10] for day in marks.printed_dates(day_first, near)[:1]]
+        if in_ld[:10] not in printed and declared_date[:10] not in printed:
+            printed = list(_printed_days(document, day_first, {declared_date[:4], in_ld[:4]}))
+        if in_ld[:10] in printed and declared_date[:10] not in printed:
+            declared_date = in_ld
+    declared_date = declared_date or in_ld
+    modified = to_iso(_first(metas, "article:modified_time", "datemodified")) or to_iso(
+        _str(ld.get("dateModified"))
+    )
     if declared_date:
-        meta.published = _local_day(declared_date, marks.printed_dates(day_first, near))
+        printed = marks.printed_dates(day_first, near)
+        meta.published = _local_day(declared_date, printed)
+        if modified and modified[:10] != meta.published[:10]:
+            # A page that shows readers only the day it was updated: that is its date.
+            updated = _local_day(modified, printed)
+            shown_days = _printed_days(document, day_first, {meta.published[:4], updated[:4]})
+            if updated[:10] in shown_days and meta.published[:10] not in shown_days:
+                meta.published = updated
     else:
         # A date printed under the headline or in a date box before a bare meta "date" (often
         # the day the page was last built), and a modification date only as the last resort.
         meta.published = (
-            marks.date_near_headline(document, day_first, _JUST_UNDER_HEADLINE)
+            marks.published(day_first, declared_only=True)
+            or marks.date_near_headline(document, day_first, _JUST_UNDER_HEADLINE)
+            or labelled_date(document, day_first)
             or marks.published(day_first)
             or to_iso(_first(metas, *_DATE_KEYS), day_first=day_first)
             or near
             or to_iso(_first(metas, *_MODIFIED_KEYS), day_first=day_first)
         )
-    modified = to_iso(_first(metas, "article:modified_time", "datemodified")) or to_iso(
-        _str(ld.get("dateModified"))
-    )
     if modified:
         meta.extras["modified"] = modified
 
@@ -438,6 +472,23 @@ def _local_day(declared: str, printed: list[str]) -> str:
     return declared
 
 
+def _printed_days(document: Document, day_first: bool, years: set[str]) -> set[str]:
+    """The days (YYYY-MM-DD) of `years` printed anywhere in the page's short texts."""
+    found: set[str] = set()
+    for element in document.elements:
+        if not any(
+            isinstance(child, str) and any(year in child for year in years)
+            for child in element.children
+        ):
+            continue
+        text = inner_text(element, 240)
+        if 6 <= len(text) <= 200:
+            day = find_date(text, day_first=day_first)
+            if day:
+                found.add(day[:10])
+    return found
+
+
 def date_near_headline(
     document: Document, day_first: bool, reach: int = _NEAR_HEADLINE, h1: int | None = None
 ) -> str | None:
@@ -458,9 +509,56 @@ def date_near_headline(
         text = inner_text(element, 160)
         if 6 <= len(text) <= 120:
             found = find_date(text, day_first=day_first)
-            if found:
-                return found
+        else:
+            found = leading_date(text, day_first=day_first)
+        if found:
+            return found
     return None
+
+
+def labelled_date(document: Document, day_first: bool) -> str | None:
+    """The first date the page labels as its date anywhere ("Datum: 26.01.2022",
+    "Erschienen am: 01.11.2023", "Mise en ligne" over "23 mai 2019", "last edited
+    2019-11-10"): pages with no date box and no date by the headline still say it so."""
+    elements = document.elements
+    for k, element in enumerate(elements):
+        if not any(isinstance(child, str) and child.strip() for child in element.children):
+            continue
+        text = inner_text(element, 160)
+        if len(text) > 120:
+            continue
+        label = _DATE_LABEL.match(text)
+        if label is None:
+            continue
+        rest = text[label.end() :]
+        if not rest.strip(" :") and k + 1 < len(elements):
+            rest = inner_text(elements[k + 1], 160)  # the label in its own box, the date next
+            if len(rest) > 120:
+                continue
+        found = leading_date(rest.lstrip(" :"), day_first=day_first)
+        if found and not _in_comments(element):
+            return found
+    return None
+
+
+def _shows_title(text: str, key: str) -> bool:
+    """Whether a heading's text is the title (or the title with a kicker, or cut short)."""
+    shown = title_key(text)
+    if not shown:
+        return False
+    shorter, longer = (shown, key) if len(shown) <= len(key) else (key, shown)
+    return shorter == longer or (shorter in longer and len(shorter) >= 0.6 * len(longer))
+
+
+def _names_update(element: Element) -> bool:
+    """Whether a date box's class or itemprop calls its date an update ("updated",
+    "dateModified", "aktualisiert"): the article's own date comes first."""
+    attrs = element.attrs
+    marker = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
+    return any(word in marker for word in _UPDATE_WORDS)
+
+
+_UPDATE_WORDS = ("updat", "modif", "aktualisiert", "edited", "lastmod")
 
 
 def _first_line(element: Element, limit: int) -> str:
@@ -539,9 +637,15 @@ class _Marks:
     explicit_authors: int = 0
     """How many author boxes (at the front) are itemprop/rel=author rather than class hints."""
     date_boxes: list[Element] = field(default_factory=list)
+    declared_dates: int = 0
+    """How many date boxes (at the front) are itemprop / property datePublished boxes."""
     lead: Element | None = None
     h1_index: int | None = None
     """Position of the first <h1> in document order."""
+    headings: list[Element] = field(default_factory=list)
+    """Every <h1>, <h2> and <h3>: where to look for the one that shows the article's title."""
+    headline_index: int | None = None
+    """Position of the heading that shows the title (set once the title is chosen)."""
 
     @classmethod
     def scan(cls, document: Document) -> _Marks:
@@ -551,27 +655,34 @@ class _Marks:
             tag = element.tag
             attrs = element.attrs
             if tag == "h1":
+                marks.headings.append(element)
                 if marks.h1_index is None:
                     marks.h1_index = element.index
                 found = heading(element)
                 if found is not None:
                     marks.h1s.append(found)
                 continue
+            if tag == "h2" or tag == "h3":
+                marks.headings.append(element)
+            if not attrs:
+                if tag == "time":
+                    marks.times.append(element)
+                continue
+            # Microdata (itemprop) or RDFa (property="schema:datePublished").
+            prop = attrs.get("itemprop") or attrs.get("property")
+            if prop and _PUBLISHED_PROPERTY.search(prop):
+                marks.date_boxes.insert(marks.declared_dates, element)
+                marks.declared_dates += 1
+                continue
             if tag == "time":
                 marks.times.append(element)
                 continue
-            if not attrs:
-                continue
-            prop = attrs.get("itemprop")
             rel = attrs.get("rel")
             if prop or rel:
                 prop = (prop or "").lower()
                 if prop == "author" or (rel or "").lower() == "author":
                     marks.author_boxes.insert(marks.explicit_authors, element)
                     marks.explicit_authors += 1
-                    continue
-                if prop in ("datepublished", "datecreated"):
-                    marks.date_boxes.insert(0, element)
                     continue
             class_names = attrs.get("class")
             id_name = attrs.get("id")
@@ -662,8 +773,17 @@ class _Marks:
                     return names
         return []
 
-    def published(self, day_first: bool) -> str | None:
-        for element in self.date_boxes[:10]:
+    def published(self, day_first: bool, *, declared_only: bool = False) -> str | None:
+        """The first date in a date box or <time>; `declared_only`: in an itemprop / property
+        datePublished box only (as deliberate as a meta tag)."""
+        boxes = self.date_boxes[: self.declared_dates] if declared_only else self.date_boxes[:10]
+        if not declared_only and self.headline_index is not None:
+            # A date box or <time> by the headline before one in a sidebar further up.
+            at = self.headline_index
+            nearby = [e for e in (*self.date_boxes, *self.times) if abs(e.index - at) <= _BOX_REACH]
+            nearby.sort(key=lambda e: (_names_update(e), abs(e.index - at)))
+            boxes = [*nearby, *boxes]
+        for element in boxes:
             attrs = element.attrs
             for name in ("datetime", "content", "title"):
                 found = to_iso(attrs.get(name), day_first=day_first)
@@ -674,6 +794,8 @@ class _Marks:
                 found = find_date(text, day_first=day_first)
                 if found:
                     return found
+        if declared_only:
+            return None
         for element in self.times[:5]:
             found = to_iso(element.attrs.get("datetime"), day_first=day_first) or find_date(
                 inner_text(element, 200), day_first=day_first
@@ -682,8 +804,21 @@ class _Marks:
                 return found
         return None
 
+    def find_headline(self, title: str) -> None:
+        """The heading that shows the article's title: the first <h1> is often the site's logo
+        or a "skip to navigation" line, and some pages set their headline in an <h2>."""
+        self.headline_index = self.h1_index
+        key = title_key(title)
+        if not key:
+            return
+        for level in ("h1", "h2", "h3"):
+            for element in self.headings:
+                if element.tag == level and _shows_title(inner_text(element, 500), key):
+                    self.headline_index = element.index
+                    return
+
     def date_near_headline(self, document: Document, day_first: bool, reach: int) -> str | None:
-        return date_near_headline(document, day_first, reach, self.h1_index)
+        return date_near_headline(document, day_first, reach, self.headline_index)
 
     def printed_dates(self, day_first: bool, near: str | None) -> list[str]:
         """Dates as the page prints them for its readers (text of date boxes and <time>

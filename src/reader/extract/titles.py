@@ -162,10 +162,18 @@ def _title_parts(page_title: str, site_name: str | None) -> tuple[str, set[str]]
     return longest, others
 
 
+_HANGUL_BAR = re.compile(r"(?:(?<=\S)-[^\W\d_]{1,8})?\s*\u3163\s*(?=\S)")
+
+
 def strip_site_name(title: str, site_name: str | None, page_title: str = "") -> str:
     """'Article - Site' -> 'Article'; keeps titles whose dash is part of the headline."""
     if not title:
         return ""
+    bar = _HANGUL_BAR.search(title) if "\u3163" in title else None
+    if bar and bar.start() >= 10:
+        # Korean pages write the bar as the letter "ㅣ", some with a section before it and
+        # no spaces: "Headline-PoliticsㅣSite" is "Headline | Site".
+        title = f"{title[: bar.start()]} | {title[bar.end() :]}"
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) == 1:
         return title

@@ -1,0 +1,193 @@
+"""Publication dates the page shows its readers: found by the headline that shows the title,
+in labelled boxes, at the start of a dateline paragraph, and preferred over a declared date
+the page never prints (small pages)."""
+
+from __future__ import annotations
+
+from reader import extract
+from reader.extract.dates import find_date, leading_date
+from reader.extract.dom import parse
+from reader.extract.metadata import labelled_date
+from reader.extract.titles import strip_site_name
+
+STORY = (
+    "The council met on Tuesday evening to discuss the repairs to the old bridge, the new bus "
+    "timetable and the plans for the summer fair, which will be held on the green in July."
+)
+
+
+def page(head: str, top: str, *, after: str = "", lang: str = "de") -> str:
+    paragraphs = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    return (
+        f"<html lang='{lang}'><head>{head}</head><body>{top}"
+        f"<article>{paragraphs}</article>{after}</body></html>"
+    )
+
+
+BUILT = "<meta name='date' content='2024-05-01'>"
+"""A bare meta "date": often the day the page was built, the last resort."""
+
+
+SHARE = (
+    "<ul>" + "".join(f"<li><a href='/share/{k}'>Share {k}</a></li>" for k in range(10)) + "</ul>"
+)
+
+
+def published(html: str) -> str:
+    return (extract(html).published or "")[:10]
+
+
+# --- the headline that shows the title ---------------------------------------------------------
+
+
+def test_date_box_under_the_headline_not_under_a_skip_navigation_h1() -> None:
+    menu = "".join(f"<li><a href='/s{k}'>Section {k}</a></li>" for k in range(30))
+    html = page(
+        f"<title>Bridge repairs begin in May | Courier</title>{BUILT}",
+        f"<h1>Skip to navigation</h1><ul>{menu}</ul>"
+        "<h1>Bridge repairs begin in May</h1><div><span>Bonn, 11.10.2021</span></div>",
+    )
+    assert published(html) == "2021-10-11"
+
+
+def test_headline_set_in_an_h2_has_its_date_under_it() -> None:
+    menu = "".join(f"<li><a href='/s{k}'>Section {k}</a></li>" for k in range(50))
+    html = page(
+        f"<title>Bridge repairs begin in May | Courier</title>{BUILT}",
+        f"<h1><a href='/'>Courier</a></h1><ul>{menu}</ul>"
+        "<h2>Bridge repairs begin in May</h2><div><span>28. Jan. 2022</span></div>",
+    )
+    assert published(html) == "2022-01-28"
+
+
+# --- declared dates in the markup --------------------------------------------------------------
+
+
+def test_rdfa_date_created_property_on_a_span_is_the_date() -> None:
+    html = page(
+        "<title>Bridge repairs</title>",
+        "<h1>Bridge repairs</h1>"
+        "<span property='schema:dateCreated' content='2022-01-28T12:45:46+00:00'></span>",
+    )
+    assert published(html) == "2022-01-28"
+
+
+def test_itemprop_date_published_time_beats_a_modified_time_next_to_the_headline() -> None:
+    html = page(
+        "<title>Bridge repairs</title>",
+        "<h1>Bridge repairs</h1>"
+        "<time itemprop='dateModified'>2018-08-29 14:15:57</time>"
+        "<time itemprop='datePublished' datetime='2018-06-22 10:20:00'>22.06.2018</time>",
+    )
+    assert published(html) == "2018-06-22"
+
+
+def test_published_time_by_the_headline_beats_sidebar_dates_and_the_updated_time() -> None:
+    sidebar = "".join(
+        f"<li><a href='/p{k}'>Older post {k}</a> <span class='post-date'>{k + 1}. März 2019"
+        "</span></li>"
+        for k in range(3)
+    )
+    html = page(
+        "<title>Bridge repairs</title>",
+        f"<ul>{sidebar}</ul><div class='entry-meta'>"
+        "<time class='entry-date published' datetime='2019-02-10T09:30:10+01:00'>"
+        "10. Februar 2019</time><time class='updated' datetime='2019-02-09T23:00:55+01:00'>"
+        "9. Februar 2019</time> <span class='cats'><a href='/c/1'>Privat</a>, "
+        "<a href='/c/2'>Sport</a></span></div><h1>Bridge repairs</h1>",
+    )
+    assert published(html) == "2019-02-10"
+
+
+# --- what the page shows over what it declares -------------------------------------------------
+
+
+def test_modified_date_wins_when_the_page_shows_only_it() -> None:
+    head = (
+        "<title>Bridge repairs</title>"
+        "<meta property='article:published_time' content='2021-11-29T14:13:37+00:00'>"
+        "<meta property='article:modified_time' content='2022-01-12T14:27:30+00:00'>"
+    )
+    shows_update = page(head, "<h1>Bridge repairs</h1><div><span>12.01.2022</span></div>")
+    assert published(shows_update) == "2022-01-12"
+    shows_both = page(
+        head,
+        "<h1>Bridge repairs</h1><div><span>29.11.2021</span></div>"
+        "<div><span>Aktualisiert: 12.01.2022</span></div>",
+    )
+    assert published(shows_both) == "2021-11-29"
+
+
+def test_meta_and_json_ld_disagreeing_the_printed_one_wins() -> None:
+    head = (
+        "<title>Bridge repairs</title>"
+        "<meta itemprop='datePublished' content='2023-12-30'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
+        '"headline": "Bridge repairs", "datePublished": "2023-12-31T21:21:53+00:00"}</script>'
+    )
+    html = page(head, "<h1>Bridge repairs</h1><p>By Jane Doe</p><div>December 31, 2023</div>")
+    assert published(html) == "2023-12-31"
+    unprinted = page(head, "<h1>Bridge repairs</h1>")
+    assert published(unprinted) == "2023-12-30"  # nothing printed: the meta tag as before
+
+
+# --- labelled dates and datelines --------------------------------------------------------------
+
+
+def test_date_labelled_in_its_own_box_far_from_the_headline() -> None:
+    html = page(
+        f"<title>Bridge repairs</title>{BUILT}",
+        "<h1>Bridge repairs</h1>",
+        after=f"{SHARE}<div class='info'><span class='label'>Datum</span>"
+        "<span class='value'>25.01.2022</span></div>",
+    )
+    assert published(html) == "2022-01-25"
+
+
+def test_labelled_date_at_the_foot_of_the_page() -> None:
+    html = page(
+        f"<title>Bridge repairs</title>{BUILT}",
+        "<h1>Bridge repairs</h1>",
+        after=f"{SHARE}<footer><p>Veröffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p></footer>",
+    )
+    assert published(html) == "2019-08-16"
+
+
+def test_labelled_date_in_a_comment_is_not_the_article_date() -> None:
+    comment = "<div class='comments'><p>Posted on 3 May 2020</p><p>Nice one.</p></div>"
+    assert labelled_date(parse(page("", "<h1>Bridge repairs</h1>", after=comment)), True) is None
+    footer = "<footer><p>Posted on 4 May 2020</p></footer>"
+    assert labelled_date(parse(page("", "<h1>Bridge repairs</h1>", after=footer)), True) == (
+        "2020-05-04"
+    )
+
+
+def test_paragraph_opening_with_a_date_under_the_headline_is_a_dateline() -> None:
+    html = page(
+        "<title>Bridge repairs</title>",
+        f"<h1>Bridge repairs</h1><p>29.11.2022 \u2013 {STORY}</p>",
+    )
+    assert published(html) == "2022-11-29"
+
+
+def test_leading_date_only_where_the_text_opens_with_it() -> None:
+    assert leading_date("(21. November 2022) Energieverbraucher erhalten ...") == "2022-11-21"
+    assert leading_date("\u201e27.1.2022 - Bei der Erinnerung an ...") == "2022-01-27"
+    assert leading_date("Am 8. November 2021 findet der Fachtag statt") is None
+
+
+def test_two_digit_year_run_into_a_time_is_no_date() -> None:
+    # "<span>28.09.19</span><span>12:44</span>" reads as "28.09.1912:44": not the year 1912.
+    assert find_date("28.09.1912:44") is None
+    assert find_date("28.09.2019 12:44") == "2019-09-28T12:44:00"
+
+
+# --- Korean site suffix ------------------------------------------------------------------------
+
+
+def test_korean_letter_bar_and_the_section_before_it_are_cut_from_the_title() -> None:
+    title = "장동혁, 한동훈 제명했지만 부담 커졌다-정치\u3163한국일보"
+    assert strip_site_name(title, "한국일보") == "장동혁, 한동훈 제명했지만 부담 커졌다"
+    assert strip_site_name("제명 이후의 정치 지형 \u3163 한국일보", None) == (
+        "제명 이후의 정치 지형"
+    )
