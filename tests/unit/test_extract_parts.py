@@ -6,6 +6,7 @@ import pytest
 
 from reader.extract.byline import byline_names, looks_like_name
 from reader.extract.dates import find_date, to_iso
+from reader.extract.dom import inner_text, parse
 from reader.extract.hints import is_boilerplate_line, is_box_heading
 from reader.extract.metadata import split_authors, strip_site_name
 from reader.extract.nesting import MAX_DEPTH, limit_nesting
@@ -139,3 +140,12 @@ def test_limit_nesting() -> None:
     assert limited.count("<div>") == MAX_DEPTH
     assert limited.count("</div>") == MAX_DEPTH
     assert "words" in limited
+
+
+def test_block_boxes_never_run_their_text_together() -> None:
+    document = parse(
+        "<div id=a><div>10. Februar 2019</div><div>9. Februar 2019</div>"
+        "<p>One</p><p>two<br>three</p><span>in</span><span>line</span></div>"
+    )
+    box = next(e for e in document.elements if e.get("id") == "a")
+    assert inner_text(box) == "10. Februar 2019 9. Februar 2019 One two three inline"

@@ -53,8 +53,23 @@ def inner_text(element: Element, limit: int = 1_000_000) -> str:
             parts.append(item)
             size += len(item)
         else:
+            if item.tag in BLOCK_TAGS:  # a browser starts a line: "<div>A</div><div>B</div>"
+                parts.append(" ")  # reads "A B", never "AB"
+                stack.append(" ")
             stack.extend(reversed(item.children))
     return " ".join(sanitize("".join(parts)).split())
+
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+"""Elements a browser lays out as blocks (or line breaks): their text never runs into a
+neighbour's."""
 
 
 @dataclass(slots=True)
