@@ -243,3 +243,78 @@ def test_a_boxed_link_line_still_leaves() -> None:
     ):
         article = extract(boxed(ENGLISH, ENGLISH, line, ENGLISH))
         assert article.text == f"{ENGLISH}\n\n{ENGLISH}\n\n{ENGLISH}", line
+
+
+# --- headings with nothing under them -----------------------------------------------------------
+
+
+def test_a_heading_left_with_nothing_under_it_leaves() -> None:
+    html = page(ENGLISH, ENGLISH, ENGLISH).replace(
+        "</article>",
+        "<h2>Schedule</h2><p>" + ENGLISH + "</p><h2>Further information</h2>"
+        "<h2>More on this topic</h2><ul class='related-links'><li><a href='/a'>One</a></li>"
+        "<li><a href='/b'>Two</a></li></ul><h3>Share this</h3></article>",
+    )
+    text = extract(html).text
+    assert "Schedule" in text  # a heading over its section stays
+    for heading in ("Further information", "More on this topic", "Share this"):
+        assert heading not in text
+    assert text.endswith(ENGLISH)
+
+
+def test_a_sentence_set_as_a_last_heading_stays() -> None:
+    html = page(ENGLISH, ENGLISH, ENGLISH).replace(
+        "</article>", "<h3>The bridge opens again in May.</h3></article>"
+    )
+    assert extract(html).text.endswith("The bridge opens again in May.")
+
+
+# --- credits and stamps in more wordings ---------------------------------------------------------
+
+
+def test_picture_credits_in_more_wordings_leave_the_body() -> None:
+    for credit, lang in (
+        ("Titelbild: Agentur Nord/Hans Beispiel", "de"),
+        ("Beitragsbild: Titelseite der Zeitung, Ausriss", "de"),
+        ("Crédits photos : Agence Sud", "fr"),
+        ("Photograph by Ann Example, Island Restoration Programme", "en"),
+    ):
+        article = extract(page(ENGLISH, ENGLISH, ENGLISH, credit, lang=lang))
+        assert article.text == "\n\n".join([ENGLISH] * 3), credit
+
+
+def test_labelled_dates_under_the_article_leave_the_body() -> None:
+    for stamp in ("Publiziert: 03.04.2020, 12:35", "Release Date:", "News date : 04/21/2022"):
+        article = extract(page(ENGLISH, ENGLISH, ENGLISH, ENGLISH, stamp, GERMAN))
+        assert stamp not in article.text, stamp
+        assert article.text.endswith(GERMAN)
+
+
+# --- text only a reader without scripts sees ------------------------------------------------------
+
+
+def test_an_article_printed_only_inside_noscript_is_read() -> None:
+    html = (
+        "<html><body><div class='post-body'><noscript><div class='text'>"
+        f"<p>{ENGLISH}</p><p>{GERMAN}</p></div></noscript></div>"
+        "<script>render()</script></body></html>"
+    )
+    assert extract(html).text == f"{ENGLISH}\n\n{GERMAN}"
+
+
+def test_noscript_text_beside_a_visible_article_stays_out() -> None:
+    html = page(ENGLISH, ENGLISH, ENGLISH).replace(
+        "</article>",
+        "</article><noscript><p>Please enable JavaScript to use all the features of this "
+        "site, such as comments and the newsletter sign-up form.</p></noscript>",
+    )
+    assert "JavaScript" not in extract(html).text
+
+
+def test_a_paywall_line_asking_to_subscribe_for_the_full_story_leaves() -> None:
+    for line in (
+        "Subscribe now to our e-paper edition for the full story.",
+        "To view the full story, please subscribe to The Island Times.",
+    ):
+        article = extract(page(ENGLISH, ENGLISH, ENGLISH, line))
+        assert article.text == "\n\n".join([ENGLISH] * 3), line

@@ -107,9 +107,12 @@ def _parse_and_read(text: str, url: str | None) -> Article:
         article = _read(document, url)
     finally:
         document.release()
-    if len(article.text) >= MIN_VISIBLE_CHARS or not _MAY_HIDE.search(text):
+    if len(article.text) >= MIN_VISIBLE_CHARS or not (
+        _MAY_HIDE.search(text) or "<noscript" in text
+    ):
         return article
-    # Nothing visible: a page streamed by a script framework keeps its text in a hidden box.
+    # Nothing visible: a page streamed by a script framework keeps its text in a hidden box
+    # (or in a <noscript>, for readers without scripts).
     document = parse(text, keep_hidden=True)
     try:
         revealed = _read(document, url)

@@ -17,8 +17,10 @@ _CREDIT = re.compile(
       ©|\(c\)|copyright\b|
       (?:foto|fotos|photo|photos|photograph|photography|picture|pictures|pic|image|images|bild|
          bilder|bildrechte|bildquelle|fotoquelle|credit|credits|crédit|crédits|crédito|créditos|
-         fotografía|fotografia|imagen|immagine|ảnh|kuva|bildkälla|foto\s*&\s*video)\s*[:\uff1a]|
-      (?:photo|photos|foto|fotos|photographed|pictures?|images?)\s+(?:by|von|de|di)\s
+         fotografía|fotografia|imagen|immagine|ảnh|kuva|bildkälla|foto\s*&\s*video|
+         titelbild|titelfoto|beitragsbild|aufmacherbild|vorschaubild|headerbild|
+         (?:crédits?|credits?|créditos?)\s+(?:photos?|images?|fotos?))\s*[:\uff1a]|
+      (?:photo|photos|foto|fotos|photograph|photographed|pictures?|images?)\s+(?:by|von|de|di)\s
     )[^\n]{0,160}$""",
     re.IGNORECASE | re.VERBOSE,
 )

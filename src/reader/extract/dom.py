@@ -140,8 +140,9 @@ or None; the copy of its parent; inside <pre>?)"""
 def parse(html: str, *, keep_hidden: bool = False) -> Document:
     """Parse HTML text into the lean tree (never raises on malformed markup).
 
-    `keep_hidden`: also copy elements marked hidden. Pages streamed by script frameworks
-    send their whole text inside a `<div hidden>` that a script reveals on load; this is the
+    `keep_hidden`: also copy elements marked hidden, and what `<noscript>` holds. Pages
+    streamed by script frameworks send their whole text inside a `<div hidden>` that a script
+    reveals on load, or only in a `<noscript>` for readers without scripts; this is the
     second try for a page whose visible markup holds no article.
     """
     parser = LexborHTMLParser(limit_nesting(html))
@@ -240,8 +241,19 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
                 sources.append((element.index, tag, node, attrs))
                 node = node.next
                 continue
-            if tag == "noscript":
+            if tag == "noscript" and not keep_hidden:
                 _noscript_images(node, element, elements)
+            elif tag == "noscript":  # what a reader without scripts sees: copied as a box
+                copy = make("div", attrs, element, len(elements))
+                element.children.append(copy)
+                append_element(copy)
+                child = node.first_child
+                if child is not None:
+                    stack.append((node.next, element, raw))
+                    node = child
+                    element = copy
+                    skip_spaces = False
+                    continue
             elif tag == "dialog":
                 if "open" in attrs:
                     copy = make(tag, attrs, element, len(elements))

@@ -398,7 +398,9 @@ _PROMO_LINE = re.compile(
       \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b|
       \b(?:deinen|ihren|euren)\s+posteingang\b|\bfür\s+unseren\s+newsletter\b|
       \brss\s*2\.0[\s-]+feed\b|\bget\s+(?:real-time|live|the\s+latest)\s+updates\s+(?:and|on)\b|
-      \b(?:tag|follow)\s+(?:us|me|@\w+)\s+on\s+(?:instagram|facebook|twitter|tiktok|pinterest)\b
+      \b(?:tag|follow)\s+(?:us|me|@\w+)\s+on\s+(?:instagram|facebook|twitter|tiktok|pinterest)\b|
+      \bsubscri\w*\b[^.!?]{0,60}\bfull\s+(?:story|article)\b|
+      \bto\s+(?:view|read)\s+the\s+full\s+(?:story|article),?\s+(?:please\s+)?subscri
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -27,7 +27,8 @@ from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule, Run
 _STAMP = (
     r"published|updated|posted|modified|first\s+published|last\s+updated|publié|publiée|"
     r"mis\s+à\s+jour|modifié|actualisé|publicado|publicada|actualizado|actualizada|"
-    r"pubblicato|aggiornato|veröffentlicht|aktualisiert|erstellt|stand|geändert|zuletzt|"
+    r"pubblicato|aggiornato|veröffentlicht|publiziert|aktualisiert|erstellt|stand|geändert|"
+    r"zuletzt|(?:release|news)\s+date|date|datum|fecha|"
     r"publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|"
     r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|publikováno|"
     r"aktualizováno|cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng"
@@ -58,6 +59,9 @@ _AUTHOR_NAME_SEARCH = 3
 _MAX_SIGNATURE = 60
 """A byline before a dateline in one line ("Par Claire Dumas Publié le 21 mars 2024")."""
 MAX_CAPTION = 300
+_MAX_SECTION_TITLE = 120
+_STATEMENT_END = re.compile(r"[.!\u3002\uff01][\"'\u201d\u2019\u00bb)]*$")
+"""A heading ending as a statement does is running text set in a heading's markup."""
 _LEAD_SEARCH = 8
 """Blocks searched for the paragraph a lead box repeats."""
 
@@ -90,6 +94,7 @@ def tidy_blocks(
         if not (isinstance(b, Paragraph) and is_credit_line(b.text))
     ]
     blocks = _drop_boilerplate(blocks)
+    blocks = _drop_empty_sections(blocks)
     blocks, dateline, signed = _drop_title_and_dateline(blocks, title, authors)
     credits = take_credits(blocks, notes, authors or signed)
     blocks = _drop_author_name(credits.blocks, credits.authors)
@@ -157,6 +162,30 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
             continue
         skipping = False
         out.append(block)
+    return out
+
+
+def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
+    """Headings with nothing under them: the last block of the article, or one followed at
+    once by a heading of the same or a higher rank. The box they opened (further links, a
+    comment form, a shop teaser) was removed; the heading alone is no part of the article."""
+    out: list[Block] = []
+    following: Block | None = None  # the next block kept, rules aside
+    for block in reversed(blocks):
+        if (
+            isinstance(block, Heading)
+            and (
+                following is None
+                or (isinstance(following, Heading) and following.level <= block.level)
+            )
+            and len(block.text) <= _MAX_SECTION_TITLE
+            and _STATEMENT_END.search(block.text) is None
+        ):
+            continue
+        out.append(block)
+        if not isinstance(block, Rule):
+            following = block
+    out.reverse()
     return out
 
 
