@@ -41,8 +41,38 @@ class Run:
 Runs: TypeAlias = tuple[Run, ...]
 
 
+class _RunDraft:
+    """A Run's slots without its frozen guard (same layout, so it can become a Run)."""
+
+    __slots__ = Run.__slots__
+
+    def __init__(
+        self, text: str, emphasis: bool, strong: bool, code: bool, href: str | None
+    ) -> None:
+        self.text = text
+        self.emphasis = emphasis
+        self.strong = strong
+        self.code = code
+        self.href = href
+
+
+def make_run(
+    text: str,
+    emphasis: bool = False,
+    strong: bool = False,
+    code: bool = False,
+    href: str | None = None,
+) -> Run:
+    """`Run(text, emphasis, strong, code, href)`, a third of the cost: the frozen dataclass sets
+    each field through `object.__setattr__`, and the extractor makes a Run per text node. The
+    result is a Run like any other (its class, equality, hash and immutability)."""
+    draft = _RunDraft(text, emphasis, strong, code, href)
+    draft.__class__ = Run  # type: ignore[assignment]
+    return draft  # type: ignore[return-value]
+
+
 def runs_text(runs: Sequence[Run]) -> str:
-    return "".join(run.text for run in runs)
+    return "".join([run.text for run in runs])  # (a list joins faster than a generator)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,36 @@ metadata relies on.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from reader.extract import hints
-from reader.extract.dom import parse
-from reader.extract.text import casefold_key, sanitize
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader.extract import extract, hints
+from reader.extract.budget import Budget, fit
+from reader.extract.dom import parse
+from reader.extract.nesting import limit_nesting
+from reader.extract.text import casefold_key, collapse, nfc, sanitize
+from reader.model import Article, Heading, Paragraph, Run, make_run
+
+_PART_TUPLES = (
+    hints._NEGATIVE_PARTS,
+    hints._POSITIVE_PARTS,
+    hints._UNLIKELY_PARTS,
+    hints.DATE_PARTS,
+    hints.LEAD_PARTS,
+    hints.AUTHOR_PARTS + hints.DATE_PARTS + hints.LEAD_PARTS,
+)
+_VOCABULARY = sorted(
+    {word for parts in _PART_TUPLES for word in parts}
+    | hints._UNLIKELY_TOKENS
+    | {"and", "article", "main", "Sidebar", "NAV"}
+)
 _LITERAL = _parser.LITERAL
 _BRANCH = _parser.BRANCH
 _SUBPATTERN = _parser.SUBPATTERN
@@ -198,3 +219,167 @@ def test_the_copy_numbers_elements_in_document_order_and_keeps_spacing() -> None
     assert [c for c in by_tag["tr"].children if isinstance(c, str)] == []
     assert by_tag["pre"].children == ["  keep\n  this"]
     assert by_tag["input"].children == []
+
+
+# --- second pass: trie patterns, class names value by value, cheap keys, fast runs ----------
+
+_NAME_TEXT = st.text(
+    alphabet=st.sampled_from(
+        [*"abcdeghilmnoprstuvwy0-_ :", "\u03a3", "\u0130", "\u212a", "\u00a0", "\n"]
+    ),
+    max_size=40,
+)
+
+
+@given(text=_NAME_TEXT, words=st.lists(st.sampled_from(_VOCABULARY), max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_trie_patterns_match_where_a_plain_alternation_does(text: str, words: list[str]) -> None:
+    value = text + "".join(words) + text[:5]
+    for parts in _PART_TUPLES:
+        plain = re.compile("|".join(re.escape(part) for part in parts))
+        trie = hints._alternation(parts)
+        assert (trie.search(value) is None) == (plain.search(value) is None), (parts, value)
+
+
+def test_trie_patterns_hold_exactly_their_words() -> None:
+    for parts in _PART_TUPLES:
+        trie = hints._alternation(parts)
+        assert all(trie.fullmatch(part) for part in parts)
+        # Every word that a prefix of a word is, but nothing shorter than the shortest word.
+        for part in parts:
+            for cut in range(1, len(part)):
+                assert (trie.fullmatch(part[:cut]) is not None) == (part[:cut] in parts)
+
+
+def _old_unlikely_names(class_names: str | None, id_name: str | None, role: str | None) -> bool:
+    """The first pass's `unlikely_names`: the tokens of "class id" in one string."""
+    if role and role.lower() in hints._NEGATIVE_ROLES:
+        return True
+    if not class_names and not id_name:
+        return False
+    value = f"{class_names or ''} {id_name or ''}"
+    tokens = tuple(hints._TOKEN.findall(value.lower()))
+    if not tokens or not hints._matches(tokens, hints._UNLIKELY_TOKENS, hints._UNLIKELY_NAME):
+        return False
+    return hints._MAYBE.search(value.lower()) is None
+
+
+@given(
+    class_text=st.one_of(st.none(), _NAME_TEXT),
+    class_words=st.lists(st.sampled_from(_VOCABULARY), max_size=2),
+    id_text=st.one_of(st.none(), _NAME_TEXT),
+    id_words=st.lists(st.sampled_from(_VOCABULARY), max_size=2),
+    role=st.sampled_from([None, "", "navigation", "Main", "banner"]),
+)
+@settings(max_examples=400, deadline=None)
+def test_unlikely_names_value_by_value_keeps_the_verdict(
+    class_text: str | None,
+    class_words: list[str],
+    id_text: str | None,
+    id_words: list[str],
+    role: str | None,
+) -> None:
+    class_names = None if class_text is None else class_text + "-".join(class_words)
+    id_name = None if id_text is None else "".join(id_words) + id_text
+    assert hints.unlikely_names(class_names, id_name, role) == _old_unlikely_names(
+        class_names, id_name, role
+    )
+
+
+def test_a_class_and_an_id_have_the_roles_of_each_value() -> None:
+    for class_names, id_name in [
+        ("post-author-box", None),
+        (None, "entry-date"),
+        ("intro text", "byline"),
+        ("container row", "main"),
+    ]:
+        both = hints.names_roles(class_names, id_name)
+        one_by_one = (hints.value_roles(class_names) if class_names else 0) | (
+            hints.value_roles(id_name) if id_name else 0
+        )
+        assert both == one_by_one
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(
+            [*"aBc .,;:-|\"'", "\u00a0", "\u2003", "\n", "\t", "\x1c", "\u03a3", "\u00df"]
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=400, deadline=None)
+def test_casefold_key_shortcut_keeps_the_key(text: str) -> None:
+    reference = " ".join(text.split()).strip(" .:;,-\u2013\u2014|\"'“”«»").casefold()
+    assert casefold_key(text) == reference
+
+
+def test_no_printable_character_but_the_space_is_white_space() -> None:
+    """What lets `casefold_key` skip splitting printable text with single spaces."""
+    assert [
+        code
+        for code in range(sys.maxunicode + 1)
+        if chr(code).isspace() and chr(code).isprintable() and code != 0x20
+    ] == []
+
+
+def test_make_run_makes_a_run_like_any_other() -> None:
+    made = make_run("word", True, False, True, "https://example.org/")
+    plain = Run("word", True, False, True, "https://example.org/")
+    assert type(made) is Run
+    assert made == plain
+    assert hash(made) == hash(plain)
+    assert repr(made) == repr(plain)
+    assert make_run("x") == Run("x")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "other"  # type: ignore[misc]
+    article = Article(url=None, blocks=(Paragraph((made, make_run(" tail"))),))
+    assert Article.from_json(article.to_json()) == article
+
+
+def test_the_tag_count_is_shared_with_the_nesting_guard() -> None:
+    page = "<div>" * 3000 + "text" + "</div>" * 3000
+    fitted = fit(page, Budget(chars=100_000, tags=20_000))
+    assert not fitted.cut
+    assert fitted.tags == page.count("<")
+    assert limit_nesting(page, tag_count=fitted.tags) == limit_nesting(page)
+    assert fit("<p>short</p>").tags == -1  # a small page is never counted
+
+
+def test_plain_inline_boxes_need_no_exit_event() -> None:
+    html = (
+        "<html><body><article><h2>Head <span>line</span></h2>"
+        "<p>One <span>two <a href='/x'>three</a></span> <small>four</small>.</p>"
+        "<p>Filler sentence for the article body, long enough to count as text, with "
+        "commas, and more commas, so that scoring picks the article box.</p>"
+        "</article></body></html>"
+    )
+    article = extract(html, "https://example.org/a")
+    heading = article.blocks[0]
+    assert isinstance(heading, Heading) and heading.text == "Head line"
+    paragraph = article.blocks[1]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.text == "One two three four."
+    assert [run.href for run in paragraph.runs] == [None, "https://example.org/x", None]
+
+
+def _reference_collapse(text: str) -> str:
+    """`collapse` without its shortcut for text that is already single-spaced."""
+    text = nfc(text)
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    joined = " ".join(words)
+    return (" " if text[0].isspace() else "") + joined + (" " if text[-1].isspace() else "")
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from([*"ab. e", "\u0301", "\u00a0", "\u3000", "\n", "\t", "\x1f"]),
+        max_size=20,
+    )
+)
+@settings(max_examples=400, deadline=None)
+def test_collapse_shortcut_keeps_the_text(text: str) -> None:
+    assert collapse(text) == _reference_collapse(text)
+    assert collapse(" one two ") == " one two "

@@ -89,7 +89,7 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
         return Article(url=url, reason=f"{NO_ARTICLE} (the page is empty)")
     fitted = fit(html, budget)
     del html  # the caller may still hold the whole page; this frame holds only what is read
-    article = _parse_and_read(fitted.html, url)
+    article = _parse_and_read(fitted.html, url, fitted.tags)
     if not fitted.cut and not size:
         return article
     whole = size or f"{fitted.total:,}"
@@ -101,8 +101,8 @@ def _extract(html: str | bytes, url: str | None, budget: Budget) -> Article:
     )
 
 
-def _parse_and_read(text: str, url: str | None) -> Article:
-    document = parse(text)
+def _parse_and_read(text: str, url: str | None, tags: int = -1) -> Article:
+    document = parse(text, tags=tags)
     try:
         article = _read(document, url)
     finally:
@@ -113,7 +113,7 @@ def _parse_and_read(text: str, url: str | None) -> Article:
         return article
     # Nothing visible: a page streamed by a script framework keeps its text in a hidden box
     # (or in a <noscript>, for readers without scripts).
-    document = parse(text, keep_hidden=True)
+    document = parse(text, keep_hidden=True, tags=tags)
     try:
         revealed = _read(document, url)
     finally:

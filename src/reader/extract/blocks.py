@@ -34,6 +34,7 @@ from reader.model import (
     Run,
     Table,
     TableCell,
+    make_run,
 )
 
 
@@ -147,35 +148,40 @@ class _Builder:
                 element = item
                 if removed[element.index]:
                     continue
-                exit_event = self._enter(element)
-                if exit_event is not None:
-                    stack.append(exit_event)
-                    stack.extend(reversed(element.children))
+                event = self._enter(element)
+                if event is False:
+                    continue
+                if event is not True:
+                    stack.append(event)
+                stack.extend(reversed(element.children))
         while len(self.frames) > 1:  # only if a frame was left open by a bug: close it anyway
             self._close_frame()
         self._flush(self.frames[0])
         return Built(self.frames[0].blocks, self.notes)
 
-    def _enter(self, element: Element) -> _Exit | None:
-        """Handle an element; an exit event means its children should be walked."""
+    def _enter(self, element: Element) -> _Exit | bool:
+        """Handle an element: False when its children are not walked, else an exit event to
+        handle after them, or True when leaving it needs nothing (a plain inline box)."""
         tag = element.tag
         frame = self.frames[-1]
         if tag == "br":
             self._line_break(frame)
-            return None
+            return False
         if tag == "img":
             self._image(element)
-            return None
+            return False
         if tag == "hr":
             self._emit(Rule())
-            return None
+            return False
         if tag in ("pre", "listing", "xmp", "plaintext"):
             self._pre(element)
-            return None
+            return False
         if tag in _SKIPPED:
-            return None
+            return False
         formatted = self._push_format(element)
         is_block = tag in BLOCK_TAGS
+        if not is_block and not formatted:
+            return True
         opened = False
         if is_block:
             opened = self._open_block(element, frame)
@@ -239,7 +245,7 @@ class _Builder:
             frame.runs.append(run)
             return
         emphasis, strong, code, href = formats
-        frame.runs.append(Run(text, emphasis, strong, code, href))
+        frame.runs.append(make_run(text, emphasis, strong, code, href))
 
     def _line_break(self, frame: _Frame) -> None:
         runs = frame.runs
@@ -400,7 +406,7 @@ class _Builder:
         frame.runs = []
         if not runs:
             return
-        text = "".join(run.text for run in runs)
+        text = "".join([run.text for run in runs])
         if _RULE_TEXT.match(text):
             frame.blocks.append(Rule())
             return
@@ -593,15 +599,18 @@ def _finish(runs: list[Run], *, single_line: bool = False) -> tuple[Run, ...]:
         if not text:
             continue
         after_space = text.endswith(" ")
-        if groups and _same_format(groups[-1][0], run):
-            groups[-1][1].append(text)
-        else:
-            groups.append((run, [text]))
+        if groups:
+            last = groups[-1]
+            if last[0] is run or _same_format(last[0], run):  # (the shared space runs)
+                last[1].append(text)
+                continue
+        groups.append((run, [text]))
     _trim_end(groups, " \n")
-    out = tuple(_with_text(run, "".join(pieces)) for run, pieces in groups)
-    if not any(run.text.strip() for run in out):
-        return ()
-    return out
+    out = tuple([_with_text(run, "".join(pieces)) for run, pieces in groups])
+    for run in out:
+        if run.text.strip():
+            return out
+    return ()
 
 
 def _trim_end(groups: list[tuple[Run, list[str]]], characters: str) -> None:
@@ -632,4 +641,4 @@ def _same_format(a: Run, b: Run) -> bool:
 def _with_text(run: Run, text: str) -> Run:
     if text == run.text:
         return run  # (immutable: the same run serves)
-    return Run(text, run.emphasis, run.strong, run.code, run.href)
+    return make_run(text, run.emphasis, run.strong, run.code, run.href)

@@ -52,6 +52,9 @@ class Fitted:
     total: int
     """The characters of the page before any cut."""
     cut: bool
+    tags: int = -1
+    """How many '<' the (uncut) html holds, when counted (-1: not counted): the parser's
+    nesting guard needs the same count, and counting a big page twice shows in its time."""
 
 
 def fit_bytes(data: bytes, budget: Budget = DEFAULT) -> bytes:
@@ -65,9 +68,13 @@ def fit_bytes(data: bytes, budget: Budget = DEFAULT) -> bytes:
 def fit(html: str, budget: Budget = DEFAULT) -> Fitted:
     """The page within the budget: untouched when it fits, else scripts dropped and cut."""
     total = len(html)
-    # (a page no longer than the tag budget cannot hold more tags: no need to count them)
-    if total <= budget.chars and (total <= budget.tags or html.count("<") <= budget.tags):
-        return Fitted(html, total, cut=False)
+    if total <= budget.chars:
+        # (a page no longer than the tag budget cannot hold more tags: no need to count them)
+        if total <= budget.tags:
+            return Fitted(html, total, cut=False)
+        tags = html.count("<")
+        if tags <= budget.tags:
+            return Fitted(html, total, cut=False, tags=tags)
     html = _without_scripts(html)
     stop = min(len(html), budget.chars, _nth(html, "<", budget.tags + 1))
     if stop >= len(html):

@@ -137,15 +137,16 @@ _Resume = tuple[LexborNode | None, Element, bool]
 or None; the copy of its parent; inside <pre>?)"""
 
 
-def parse(html: str, *, keep_hidden: bool = False) -> Document:
+def parse(html: str, *, keep_hidden: bool = False, tags: int = -1) -> Document:
     """Parse HTML text into the lean tree (never raises on malformed markup).
 
     `keep_hidden`: also copy elements marked hidden, and what `<noscript>` holds. Pages
     streamed by script frameworks send their whole text inside a `<div hidden>` that a script
     reveals on load, or only in a `<noscript>` for readers without scripts; this is the
-    second try for a page whose visible markup holds no article.
+    second try for a page whose visible markup holds no article. `tags`: how many '<' the
+    html holds, when the caller has counted them (-1: not counted).
     """
-    parser = LexborHTMLParser(limit_nesting(html))
+    parser = LexborHTMLParser(limit_nesting(html, tag_count=tags))
     html_node = parser.root
     root = Element("html", {}, None, 0)
     document = Document(root=root, elements=[root])
@@ -200,6 +201,7 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
     raw_text = _RAW_TEXT
     no_spaces = _NO_SPACES
     make = Element
+    new = object.__new__
     append_element = elements.append
     sources: list[_Source] = []
     stack: list[_Resume] = []  # one per open element
@@ -272,7 +274,13 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
                 append_element(copy)
             node = node.next
             continue
-        copy = make(tag, attrs, element, len(elements))
+        # (`Element(...)` inlined: filling the slots here costs half the constructor call)
+        copy = new(make)
+        copy.tag = tag
+        copy.attrs = attrs
+        copy.parent = element
+        copy.index = len(elements)
+        copy.children = []
         element.children.append(copy)
         append_element(copy)
         child = node.first_child

@@ -100,7 +100,26 @@ def _matches(tokens: tuple[str, ...], words: frozenset[str], parts: re.Pattern[s
 
 
 def _alternation(parts: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(part) for part in parts))
+    """A pattern matching any of the words, written as a trie (`co(?:mment|okie|unter)`): it
+    matches where a plain `comment|cookie|counter` would, and searches about twice as fast,
+    since the regex engine tries the words one by one at every position of the text."""
+    return re.compile(_trie(sorted(set(parts))))
+
+
+def _trie(words: list[str]) -> str:
+    """The sorted words as one regex (an empty word: the words may end here)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + _trie(rests) for first, rests in branches.items()]
+    if not alternatives:
+        return ""
+    may_end = "" in words
+    if len(alternatives) == 1 and not may_end:
+        return alternatives[0]
+    group = "(?:" + "|".join(alternatives) + ")"
+    return group + "?" if may_end else group
 
 
 _NEGATIVE_NAME = _alternation(_NEGATIVE_PARTS)
@@ -137,13 +156,6 @@ def has_negative_name(element: Element) -> bool:
     return bool(value) and _negative_of(value)
 
 
-def _unlikely_tokens(value: str) -> bool:
-    tokens = _tokens(value)
-    if not tokens or not _matches(tokens, _UNLIKELY_TOKENS, _UNLIKELY_NAME):
-        return False
-    return _MAYBE.search(value.lower()) is None
-
-
 def is_unlikely(element: Element) -> bool:
     """Class, id or role say navigation, comments, ads, related links, counters..."""
     attrs = element.attrs
@@ -158,7 +170,21 @@ def unlikely_names(class_names: str | None, id_name: str | None, role: str | Non
         return True
     if not class_names and not id_name:
         return False
-    return _unlikely_tokens(f"{class_names or ''} {id_name or ''}")
+    # The words of "class id" are those of the class and those of the id (no word spans the
+    # space between them), so each value is looked up alone: a class value recurs far more
+    # often than its pair with an id and a role, and its verdict is cached.
+    if not (
+        (class_names and _has_unlikely_word(class_names))
+        or (id_name and _has_unlikely_word(id_name))
+    ):
+        return False
+    return _MAYBE.search(f"{class_names or ''} {id_name or ''}".lower()) is None
+
+
+@lru_cache(maxsize=16384)
+def _has_unlikely_word(value: str) -> bool:
+    tokens = _tokens(value)
+    return bool(tokens) and _matches(tokens, _UNLIKELY_TOKENS, _UNLIKELY_NAME)
 
 
 @lru_cache(maxsize=4096)
@@ -241,6 +267,11 @@ def _roles_of(value: str) -> int:
     if _LEAD_NAME.search(lowered):
         roles |= LEAD
     return roles
+
+
+value_roles = _roles_of
+"""`roles` for one class or id value (cached: pages repeat the same class names; a class
+value recurs far more often than the pair of it and an id)."""
 
 
 def roles(element: Element) -> int:

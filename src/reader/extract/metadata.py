@@ -651,6 +651,7 @@ class _Marks:
     def scan(cls, document: Document) -> _Marks:
         marks = cls()
         lead_box: Element | None = None
+        value_roles = hints.value_roles
         for element in document.elements:
             tag = element.tag
             attrs = element.attrs
@@ -687,7 +688,9 @@ class _Marks:
             class_names = attrs.get("class")
             id_name = attrs.get("id")
             if class_names or id_name:
-                roles = hints.names_roles(class_names, id_name)
+                roles = (value_roles(class_names) if class_names else 0) | (
+                    value_roles(id_name) if id_name else 0
+                )
                 if not roles:
                     continue
                 if roles & hints.AUTHOR:

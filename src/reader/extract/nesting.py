@@ -59,9 +59,13 @@ def _tags(html: str) -> list[tuple[re.Match[str], str, bool]]:
     return found
 
 
-def limit_nesting(html: str, max_depth: int = MAX_DEPTH) -> str:
-    """The markup with start tags beyond `max_depth` (and their end tags) removed."""
-    if html.count("<") <= _FEW_TAGS or estimated_depth(html) <= _SUSPICIOUS:
+def limit_nesting(html: str, max_depth: int = MAX_DEPTH, *, tag_count: int = -1) -> str:
+    """The markup with start tags beyond `max_depth` (and their end tags) removed.
+
+    `tag_count`: how many '<' the html holds, when the caller knows it (-1: count them here)."""
+    if tag_count < 0:
+        tag_count = html.count("<")
+    if tag_count <= _FEW_TAGS or estimated_depth(html) <= _SUSPICIOUS:
         return html
     tags = _tags(html)
     depth = deepest = 0

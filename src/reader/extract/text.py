@@ -25,6 +25,8 @@ def collapse(text: str) -> str:
     """
     if not text.isascii():
         text = nfc(text)
+    if text.isprintable() and "  " not in text:
+        return text  # its only white space is single spaces (see `_single_spaced`): as it is
     words = text.split()
     if not words:
         return " " if text else ""
@@ -72,7 +74,22 @@ def has_letters(text: str) -> bool:
 
 def casefold_key(text: str) -> str:
     """A comparison key: case, spacing and surrounding punctuation do not matter."""
-    return " ".join(text.split()).strip(" .:;,-\u2013\u2014|\"'“”«»").casefold()
+    if not _single_spaced(text):
+        text = " ".join(text.split())
+    return text.strip(" .:;,-\u2013\u2014|\"'“”«»").casefold()
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether `" ".join(text.split())` would return the text unchanged (as it does for most
+    text already cleaned): printable text holds no white space but the ASCII space (every other
+    one is a control or a separator), so it only needs no double, leading or trailing space.
+    A cheap test at C speed instead of splitting a whole article into words."""
+    return (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
 
 
 def strip_control(text: str) -> str:
