@@ -26,7 +26,8 @@ _AUTHOR_LINE = re.compile(
         auteur|autore|writer|reporter|text|texte|作者|记者|記者|撰文|撰稿|筆者|著者|执笔|執筆)
         \s*[:\uff1a]\s*
       |(?P<mark>文|写真・文|文・写真)\s*[\u30fb/\uff0f]\s*
-      |(?P<word>by|written\s+by|(?:words|story|reporting|text|photos?|photographs|pictures)
+      |(?P<word>by|(?:written|posted)\s+by|(?:ein\s+)?(?:artikel|beitrag|gastbeitrag)\s+von
+        |(?:an?\s+)?(?:article|story)\s+by|(?:words|story|reporting|text|photos?|photographs|pictures)
         (?:\s+(?:and|&)\s+(?:words|text|photos?|photographs|pictures))?\s+by
         |von|par|por|di|door|av|af|bởi)\s+
     )(?P<name>\S.{0,79}?)[\s)\].\uff09]*$""",

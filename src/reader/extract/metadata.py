@@ -37,8 +37,9 @@ _LD_MAX_NODES = 5_000
 _UTC = re.compile(r"T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]00:?00)$", re.IGNORECASE)
 # Meta names (property / name / itemprop), most deliberate first.
 _AUTHOR_KEYS = (
-    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "byl", "cxenseparse:author", "twitter:creator",
+    "dc:creator", "dcterms:creator", "author", "article:author", "parsely-author",
+    "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author",
+    "twitter:creator",
 )  # fmt: skip
 _DATE_KEYS = (
     "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date",
@@ -53,6 +54,8 @@ _AUTHOR_PAGE = re.compile(
     r"/(?:authors?|autor(?:en|es)?|auteurs?|autori?|journalists?)/[^/?#]", re.I
 )
 _BYLINE_REACH = 25
+_ABOVE_HEADLINE = 4
+"""Elements before the <h1> searched for a date-and-name line of small print."""
 _PICTURE_BY = re.compile(
     r"\W*(?:photos?|photography|photographs?|pictures?|images?|fotos?|fotografie|bilder?)"
     r"(?:\s+(?:by|von|par|por|di|door|av|af)\b|\s*:)\s*",
@@ -142,7 +145,12 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
         # "By Jane Doe / Photography by John Roe": the schema lists both, the text has one author
         writers = [name for name in declared if name.casefold() not in photographers]
         declared = writers or declared
-    shown = declared or marks.authors() or marks.byline_near_headline(document, _BYLINE_REACH)
+    shown = (
+        declared
+        or marks.authors()
+        or marks.byline_near_headline(document, _BYLINE_REACH)
+        or marks.byline_in_page(document)
+    )
     meta.authors = _without_publisher(shown, meta.site_name, publisher, base)
 
     day_first = not (document.lang or "").lower().startswith("en-us")
@@ -357,8 +365,9 @@ def _meta_values(document: Document, keys: tuple[str, ...]) -> list[str]:
             continue
         for key_attr in ("property", "name", "itemprop"):
             key = attrs.get(key_attr)
-            if key and key.lower() in keys:
-                ranked.append((keys.index(key.lower()), content.strip()))
+            names = [name for name in (key or "").lower().split() if name in keys]
+            if names:  # property="dc:creator twitter:site_name": one tag, several names
+                ranked.append((min(keys.index(name) for name in names), content.strip()))
                 break
     ranked.sort(key=lambda item: item[0])
     return [value for _rank, value in ranked]
@@ -580,6 +589,52 @@ def _first_line(element: Element, limit: int) -> str:
     return clean_line(" ".join(parts))
 
 
+def _dated_name(line: str) -> list[str]:
+    """The name on a line of small print that is only a date and a name ("11.12.2019 - Amelie
+    Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg")."""
+    pieces = [piece.strip() for piece in _SMALL_PRINT.split(line) if piece.strip()]
+    if not 2 <= len(pieces) <= 3 or find_date(pieces[0]) is None:
+        return []
+    rest = [piece for piece in pieces[1:] if not _CLOCK.fullmatch(piece)]
+    if len(rest) == 1 and looks_personal(rest[0]) and find_date(rest[0]) is None:
+        return [rest[0]]
+    return []
+
+
+_SMALL_PRINT = re.compile(r"\s+[-|•·\u2013\u2014/]\s+|\s*[|•·]\s*")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?", re.IGNORECASE)
+
+
+def _byline_text(element: Element) -> str:
+    """The first line of a box; for a box holding only the byline's word ("<span>By</span>
+    <a>Jane Doe</a>", "<b>Autor:</b> Jan Koch"), the line of the box around it."""
+    text = _first_line(element, 160)
+    node = element
+    for _ in range(2):
+        if not _BARE_LABEL.fullmatch(text) or node.parent is None:
+            break
+        node = node.parent
+        text = _first_line(node, 160)
+    return text
+
+
+_BARE_LABEL = re.compile(
+    r"""[\W_]*(?:by|von|par|por|door|av|af|written\s+by|posted\s+by|autor(?:in|en)?|authors?
+      |auteur|autore|text|texte|verfasst\s+von|geschrieben\s+von)\s*[:\uff1a]?[\W_]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A box holding only the word that opens a byline, the name in the box after it."""
+_LABELLED = re.compile(
+    r"""[\W_]*(?:(?:written|posted|published|submitted)\s+by|autor(?:in|en)?\s*[:\uff1a]?
+      |authors?\s*[:\uff1a]|auteur\s*[:\uff1a]|text\s*[:\uff1a]|texte\s*[:\uff1a]
+      |(?:verfasst|geschrieben|veröffentlicht)\s+von)\s""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A credit line with a label no sentence starts with (not a bare "By" or "Von")."""
+_PAGE_REACH = 3000
+"""Elements after the headline searched for a labelled credit."""
+
+
 def _in_comments(element: Element) -> bool:
     """Whether an element sits in a comment section (its author boxes name commenters):
     "comment", Spanish / Portuguese "comentario", German "Kommentar" and replies."""
@@ -588,13 +643,21 @@ def _in_comments(element: Element) -> bool:
         if node is None:
             return False
         marker = f"{node.attrs.get('class') or ''} {node.attrs.get('id') or ''}".lower()
-        if any(word in marker for word in _COMMENT_WORDS):
+        if any(word in marker for word in _COMMENT_WORDS) and any(
+            word in token
+            for token in marker.split()
+            if not token.startswith(_TAXONOMY)
+            for word in _COMMENT_WORDS
+        ):  # the quick test first: most boxes name no comment at all
             return True
         node = node.parent
     return False
 
 
 _COMMENT_WORDS = ("comment", "coment", "komment", "respond", "reply")
+_TAXONOMY = ("category-", "tag-", "cat-", "topic-")
+"""Class names a blog gives a post for its category or tags ("category-der-kommentar"): they
+name the post's subject, not a comment section."""
 
 
 # --- title ------------------------------------------------------------------------------------
@@ -769,11 +832,41 @@ class _Marks:
                 break  # a picture's credit ("Photo by ...") is no byline; the body has begun
             if not any(isinstance(child, str) and child.strip() for child in element.children):
                 continue
-            text = _first_line(element, 160)
+            text = _byline_text(element)
             if len(text) <= 120 and not _PICTURE_CREDIT.match(text):
-                names = byline_names(text)
+                names = byline_names(text) or _dated_name(text)
                 if names:
                     return names
+        for k in range(h1 - 1, max(-1, h1 - 1 - _ABOVE_HEADLINE), -1):
+            # The small print above the headline: "04.02.2022 | 13:10 Uhr | Uta Helkenberg"
+            element = elements[k]
+            if any(isinstance(child, str) and child.strip() for child in element.children):
+                names = _dated_name(_first_line(element, 160))
+                if names:
+                    return names
+        return []
+
+    def byline_in_page(self, document: Document) -> list[str]:
+        """A labelled credit anywhere after the headline, where blogs and institutions print
+        it: "Autor: Jan Koch" in an info box, "Posted by Konstantin" in the footer of a post,
+        "Text: Klausmartin Friedrich" at the end. Only a line that is nothing but the credit
+        counts, so a sentence starting "Von ..." does not."""
+        start = self.headline_index if self.headline_index is not None else self.h1_index
+        elements = document.elements
+        first = start + 1 if start is not None else 0
+        for k in range(first, min(len(elements), first + _PAGE_REACH)):
+            element = elements[k]
+            if element.tag in ("figcaption", "script", "style", "a", "button"):
+                continue
+            if not any(isinstance(child, str) and child.strip() for child in element.children):
+                continue
+            text = _byline_text(element)
+            label = _LABELLED.match(text) if len(text) <= 80 else None
+            if label is None or _in_comments(element):
+                continue
+            names = split_authors(text[label.end() :])
+            if names and all(looks_like_name(name) or " " not in name for name in names):
+                return names
         return []
 
     def published(self, day_first: bool, *, declared_only: bool = False) -> str | None:

@@ -9,6 +9,7 @@ names.
 
 from __future__ import annotations
 
+import html
 import re
 
 from reader.extract.dates import MONTH_NAMES
@@ -23,19 +24,33 @@ _PREFIX = re.compile(
         |view\s+all\s+(?:posts|articles)\s+by|all\s+(?:posts|articles)\s+by|more\s+from
         |(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:veröffentlicht|eingestellt|erstellt
         |geschrieben|verfasst|publiziert)\s+von|publié\s+par|écrit\s+par|publicado\s+por
-        |escrito\s+por|pubblicato\s+da|scritto\s+da)(?:\s*[:\uff1a]\s*|\s*(?=[A-ZÀ-ÖØ-Þ])|\s+)
+        |escrito\s+por|pubblicato\s+da|scritto\s+da|gespeichert\s+von|submitted\s+by
+        |(?:ein\s+)?(?:artikel|beitrag|gastbeitrag)\s+von|(?:an?\s+)?(?:article|story|post)\s+by
+        |(?:posted|published)\s+on\s+[^|]{4,40}?\s+by)(?:\s*[:\uff1a]\s*|\s*(?=[A-ZÀ-ÖØ-Þ])|\s+)
       |(?:author|autor|auteur|by|von|par)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])
       |(?:by|von|vom|par|por|di|door|av|af|autor(?:in)?|authors?|auteur|autore|tác\s+giả
         |người\s+viết|bài(?:\s+và\s+ảnh|\s*,\s*ảnh)?|bởi|text|texte)\b\s*[:\uff1a]?\s*
+      |interview\s*[:\uff1a]\s*|[©\u24b8]\s*
       |(?:作者|记者|記者|撰文|撰稿|筆者|著者|执笔|執筆|文)\s*(?:[:\uff1a\u30fb/\uff0f]\s*|\s+)
     )""",
     re.IGNORECASE | re.VERBOSE,
+)
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri"
+    "|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so"
+    "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
+    "|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag"
+    "|donderdag|vrijdag|zaterdag|zondag|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 )
 # Where a byline run together with its date ends: "Marta Gil 03/07/2024 - 12:45", "Claire
 # Dumas Publié le 21 mars", "Jonas Weber 08.02.2024, 06:30 Uhr 3 Min. Lesezeit": at a date, or
 # at a "published" word.
 BYLINE_TAIL = re.compile(
-    rf"""\s+(?=\d{{1,4}}[./:-]\d|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\b)|,?\s+(?:on|am|le|el|il|em|op|den|ngày)\s+(?=\d|(?:{MONTH_NAMES})\b)|[\s,]+(?:
+    rf"""\s+(?=\d{{1,4}}[./:-]\d|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\b)|,?\s+(?:on|am|le|el|il|em|op|den|ngày)\s+(?=\d|(?:{MONTH_NAMES})\b)
+      |,?\s+(?:(?:on|am|le|el|il|op|den)\s+)?(?=(?:{_WEEKDAYS})\.?,?\s+\d)
+      |\s+(?:alle\s+(?:artikel|beiträge)|all\s+(?:posts|articles|stories)|view\s+(?:all|profile)
+        |mehr\s+(?:artikel|vom\s+autor|von)|more\s+(?:articles|stories|from|by)|tous\s+ses\s+articles)\b
+      |[\s,]+(?:
       publié|publiée|published|updated|last\s+updated|posted|mis\s+à\s+jour|modifié|aktualisiert
       |veröffentlicht|erschienen|stand|actualizado|publicado|pubblicato|aggiornato|gepubliceerd
       |bijgewerkt|publicerad|uppdaterad|cập\s+nhật)\b
@@ -51,6 +66,10 @@ _SPLIT = re.compile(
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)*[A-Z]$")
+_HANDLE = re.compile(r"^(?!www\.)[^\W\d_]{2}[\w.-]{0,23}$")
+"""A user name with digits in it ("freeman1984", "Bo2man"): one word starting with two letters,
+so no date, number or time."""
+_AT_HANDLE = re.compile(r"(?<=\w)\s+@\w+\b")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|:|^\W*$|\*")
 # A part of a byline that names a role or a label, not a person (casefolded, whole part).
@@ -96,17 +115,22 @@ def split_authors(value: str | None) -> list[str]:
     text = clean_line(value)
     if not text or text.lower().startswith(("http://", "https://")):
         return []
+    if "&" in text:  # an entity escaped twice: "Redacci&oacute;n"
+        text = html.unescape(text)
     text = _PREFIX.sub("", text, count=1)
     text = BYLINE_TAIL.split(text, maxsplit=1)[0]
+    text = _AT_HANDLE.sub("", text)  # "Williams Perdomo @wperdomod": the person, not the account
     text = _PARENTHESES.sub("", text)
     names: list[str] = []
     roles: list[str] = []
     for part in _SPLIT.split(text):
-        name = part.strip(" .:-\u2013\u2014()[]\"'")
+        name = part.strip(" .:-\u2013\u2014()[]\"'").removesuffix(" @")  # "Konstantin @ 12:00"
         if _INITIALS_END.search(name) and part.rstrip().endswith(name + "."):
             name += "."  # "Nelson C.J.": the dot closes an initial
         name = _PREFIX.sub("", name, count=1).strip()
-        if not name or len(name) > 60 or len(name.split()) > 6 or _NOT_A_NAME.search(name):
+        if not name or len(name) > 60 or len(name.split()) > 6:
+            continue
+        if _NOT_A_NAME.search(name) and not _HANDLE.match(name):
             continue
         if _is_label(name):
             continue
