@@ -318,3 +318,95 @@ def test_a_paywall_line_asking_to_subscribe_for_the_full_story_leaves() -> None:
     ):
         article = extract(page(ENGLISH, ENGLISH, ENGLISH, line))
         assert article.text == "\n\n".join([ENGLISH] * 3), line
+
+
+# --- boxes that look like boilerplate by name but hold the article ----------------------------
+
+
+def _story(*boxes: str) -> str:
+    return (
+        "<html lang='en'><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article class='story'><h1>Bridge repairs</h1><p>{ENGLISH}</p><p>{ENGLISH}</p>"
+        f"{''.join(boxes)}<p>{ENGLISH}</p></article></body></html>"
+    )
+
+
+def test_a_definition_list_in_the_article_stays() -> None:
+    box = (
+        "<dl class='list'><dt>Span</dt><dd>Forty metres of steel over the river.</dd>"
+        "<dt>Reopens</dt><dd>In the spring, once the deck is dry.</dd></dl>"
+    )
+    article = extract(_story(box))
+    assert "Forty metres of steel over the river." in article.text
+    assert "In the spring, once the deck is dry." in article.text
+
+
+def test_a_list_of_short_items_with_a_few_links_stays() -> None:
+    items = ["6 medium eggs, beaten", "250 g <a href='/flour'>plain flour</a>",
+             "1 unwaxed lemon, zested", "2 tbsp runny honey", "100 g soft butter",
+             "<p>1 pinch of salt, or a little more</p>", "200 ml whole milk",
+             "50 g caster sugar"]  # fmt: skip
+    box = "<ul class='recipe-ingredients'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    article = extract(_story(box))
+    assert "• 6 medium eggs, beaten" in article.text
+    assert "• 50 g caster sugar" in article.text
+
+
+def test_a_tab_pane_holding_text_stays() -> None:
+    box = (
+        "<div class='tab-pane fade show active' role='tabpanel'><p>The engineers checked "
+        "every bolt of the old bridge before the first lorry crossed it.</p></div>"
+    )
+    article = extract(_story(box))
+    assert "checked every bolt of the old bridge" in article.text
+
+
+def test_a_box_named_menu_or_header_that_holds_running_text_stays() -> None:
+    for name in ("tab-menu--product", "card-header"):
+        box = f"<div class='{name}'><p>{FRENCH}</p><p>{GERMAN}</p><p>{ENGLISH}</p></div>"
+        article = extract(_story(box))
+        assert FRENCH in article.text, name
+        assert GERMAN in article.text, name
+    menu = "<div class='site-menu'><a href='/a'>Sport</a> <a href='/b'>Weather</a></div>"
+    assert "Weather" not in extract(_story(menu)).text
+
+
+def test_a_heading_whose_id_is_made_from_its_own_words_stays() -> None:
+    box = "<h3 class='subheading' id='nav_only_the_foil_remains__1'>Only the foil remains</h3>"
+    article = extract(_story(box))
+    assert "Only the foil remains" in article.text
+    other = "<h3 id='site-nav'>Sections and services</h3>"
+    assert "Sections and services" not in extract(_story(other)).text
+
+
+def test_a_live_tickers_comments_are_the_article_but_readers_comments_are_not() -> None:
+    entries = "".join(
+        f"<div class='live-match-comment'><span>{minute}'</span><p>{line}</p></div>"
+        for minute, line in (
+            (90, "Full time at the stadium! The home side held on to the draw."),
+            (61, "The corner comes to nothing."),
+            (12, "Both sides are feeling each other out early in the match."),
+        )
+    )
+    html = (
+        "<html lang='en'><body><h1>Lorient - Lyon live</h1>"
+        f"<div class='live-match-comments'>{entries}</div>"
+        "<div class='comments'><p>Reader42: what a boring game, I left at half time.</p></div>"
+        "</body></html>"
+    )
+    article = extract(html)
+    assert "The corner comes to nothing." in article.text
+    assert "Full time at the stadium!" in article.text
+    assert "Reader42" not in article.text
+
+
+def test_opinion_disclaimers_and_follow_us_lines_leave_the_body() -> None:
+    for line in (
+        "The opinions expressed by contributors are their own and do not necessarily "
+        "represent the views of the Daily Bridge.",
+        "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der "
+        "Redaktion.",
+        "Follow The Gleaner on Twitter and Instagram and on Facebook.",
+    ):
+        article = extract(page(ENGLISH, ENGLISH, ENGLISH, line))
+        assert article.text == f"{ENGLISH}\n\n{ENGLISH}\n\n{ENGLISH}", line

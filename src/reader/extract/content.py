@@ -199,16 +199,45 @@ def _dropped(elements: list[Element], strict: bool, end: list[int]) -> list[bool
         attrs = element.attrs
         if attrs and tag in _HEADINGS:
             class_names, id_name = hints.heading_names(attrs.get("class"), attrs.get("id"))
-            if unlikely(class_names, id_name, attrs.get("role")):
+            role = attrs.get("role")
+            if id_name and hints.id_from_words(id_name, inner_text(element, 200)):
+                id_name = None
+            if unlikely(class_names, id_name, role):
                 below = end[i]
                 dropped[i:below] = _TRUE * (below - i)
             continue
         if tag in unlikely_tags or (
-            attrs and unlikely(attrs.get("class"), attrs.get("id"), attrs.get("role"))
+            attrs
+            and unlikely(attrs.get("class"), attrs.get("id"), attrs.get("role"))
+            and not (
+                hints.layout_only(attrs.get("class"), attrs.get("id"))
+                and _holds_prose(elements, i, end[i])
+            )
         ):
             below = end[i]
             dropped[i:below] = _TRUE * (below - i)
     return dropped
+
+
+_PROSE_PARAGRAPH = 100
+"""Characters of its own text that make a <p> running text rather than a teaser line."""
+
+
+def _holds_prose(elements: list[Element], start: int, stop: int) -> bool:
+    """Whether a box holds two paragraphs of running text (read from their own text nodes)."""
+    found = 0
+    for k in range(start, stop):
+        element = elements[k]
+        if element.tag == "p":
+            size = 0
+            for child in element.children:
+                if isinstance(child, str):
+                    size += len(child)
+            if size >= _PROSE_PARAGRAPH:
+                found += 1
+                if found >= 2:
+                    return True
+    return False
 
 
 _TRUE = [True]
@@ -645,11 +674,11 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
     # A plain list in the article (steps, ingredients, a changelog) scores below zero from its
     # tag alone; only a name or links mark it as boilerplate.
     plain_list = (
-        element.tag in ("ul", "ol")
+        element.tag in ("ul", "ol", "dl")
         and weight >= 0
         and density < 0.25
         and not hints.has_negative_name(element)
-        and c.text >= 30 * c.items
+        and (c.text >= 20 * c.items or c.links == 0)
         and not hints.is_boilerplate_line(first)
     )
     if weight + score < 0 and not prose and not plain_list and not (c.images and c.text < 300):

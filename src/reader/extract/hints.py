@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.extract.dom import Element
+from reader.extract.dom import Element, inner_text
 from reader.extract.text import words
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -29,7 +29,7 @@ _NEGATIVE_TOKENS = words(
     ad ads adv advert advertisement advertising sponsor sponsored promo promotion popup modal
     newsletter subscribe subscription signup login register pagination pager paging tags tag
     tagcloud skip rss other others hotline weather search copyright login links linklist bottom
-    topbar bar tabs tab rating vote poll outbrain taboola mostread mostviewed popular trending
+    topbar bar tabs rating vote poll outbrain taboola mostread mostviewed popular trending
     ticker marquee sitemap lang language languages hidden sr visually screenreader
     """
 )
@@ -88,11 +88,16 @@ _UNLIKELY_PARTS = (
 )  # fmt: skip
 # Readability's "maybe a candidate after all" words: they keep an unlikely-looking box.
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|entry|story|detail|noidung")
+# A live ticker's "live-comments" are the article, not readers' comments: read without the word.
+_NOT_COMMENTS = re.compile(r"\blive[-_]?(?:match[-_]|ticker[-_])?comment")
 
 
 @lru_cache(maxsize=16384)
 def _tokens(value: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(value.lower()))
+    lowered = value.lower()
+    if "comment" in lowered:
+        lowered = _NOT_COMMENTS.sub(" live ", lowered)
+    return tuple(_TOKEN.findall(lowered))
 
 
 def _matches(tokens: tuple[str, ...], words: frozenset[str], parts: re.Pattern[str]) -> bool:
@@ -187,6 +192,32 @@ def _has_unlikely_word(value: str) -> bool:
     return bool(tokens) and _matches(tokens, _UNLIKELY_TOKENS, _UNLIKELY_NAME)
 
 
+# Unlikely words that page layouts also give boxes of article text: an accordion's "card-header"
+# holding an answer, a "tab-menu" holding a product description. A box unlikely only through
+# these is kept when it holds running text (`content` checks).
+_LAYOUT_TOKENS = frozenset({"header", "nav", "menu"})
+
+
+@lru_cache(maxsize=16384)
+def layout_only(class_names: str | None, id_name: str | None) -> bool:
+    """Whether the unlikely words of a class and id are only layout words (`_LAYOUT_TOKENS`)."""
+    tokens = _tokens(f"{class_names or ''} {id_name or ''}")
+    hits = _UNLIKELY_TOKENS.intersection(tokens)
+    if not hits or not hits <= _LAYOUT_TOKENS:
+        return False
+    rest = " ".join(token for token in tokens if token not in _LAYOUT_TOKENS)
+    return _UNLIKELY_NAME.search(rest) is None
+
+
+def id_from_words(id_name: str, text: str) -> bool:
+    """Whether an id is made from the words of the element's own text ("nav_nur_die_folie__1"
+    on the heading "Nur die Folie"): such an id says nothing about the box, even when one of
+    its words reads as boilerplate."""
+    lowered = text.lower()
+    shared = [token for token in _tokens(id_name) if token.isalpha() and token in lowered]
+    return len(shared) >= 2
+
+
 @lru_cache(maxsize=4096)
 def _without_header(value: str | None) -> str | None:
     if not value or "header" not in value.lower():
@@ -204,6 +235,8 @@ def heading_weight(element: Element) -> int:
     """`class_weight` for a heading, read through `heading_names`."""
     class_names, id_name = heading_names(element.attrs.get("class"), element.attrs.get("id"))
     weight = _weight_of(class_names) if class_names else 0
+    if id_name and id_from_words(id_name, inner_text(element, 200)):
+        return weight
     return weight + (_weight_of(id_name) if id_name else 0)
 
 
@@ -429,7 +462,12 @@ _PROMO_LINE = re.compile(
       \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b|
       \b(?:deinen|ihren|euren)\s+posteingang\b|\bfür\s+unseren\s+newsletter\b|
       \brss\s*2\.0[\s-]+feed\b|\bget\s+(?:real-time|live|the\s+latest)\s+updates\s+(?:and|on)\b|
-      \b(?:tag|follow)\s+(?:us|me|@\w+)\s+on\s+(?:instagram|facebook|twitter|tiktok|pinterest)\b|
+      \b(?:tag|follow)\s+(?:us|me|@\w+|the\s+\w+(?:\s+\w+)?)\s+on\s+
+        (?:instagram|facebook|twitter|tiktok|pinterest)\b|
+      \b(?:opinions?|views?)\s+expressed\b[^.!?]{0,60}\b(?:(?:their|his|her|its)\s+own|
+        do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|are\s+(?:solely\s+)?those)\b|
+      \b(?:beitrag|artikel|text|kommentar)\s+gibt\s+(?:ausschließlich\s+)?die\s+meinung\s+
+        (?:des|der)\s+autor|
       \bsubscri\w*\b[^.!?]{0,60}\bfull\s+(?:story|article)\b|
       \bto\s+(?:view|read)\s+the\s+full\s+(?:story|article),?\s+(?:please\s+)?subscri
     )""",
@@ -444,7 +482,8 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "javascript", "kommentare", "müssen", "logged", "gefallen", "advertisement",
                 "anzeige", "werbung", "reklama", "publicidad", "publicit", "pubblicit", "annons",
                 "mainos", "receive", "earn", "posteingang", "rss", "updates", "instagram",
-                "facebook", "twitter", "tiktok", "pinterest")  # fmt: skip
+                "facebook", "twitter", "tiktok", "pinterest", "expressed",
+                "meinung")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:
