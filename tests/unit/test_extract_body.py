@@ -410,3 +410,73 @@ def test_opinion_disclaimers_and_follow_us_lines_leave_the_body() -> None:
     ):
         article = extract(page(ENGLISH, ENGLISH, ENGLISH, line))
         assert article.text == f"{ENGLISH}\n\n{ENGLISH}\n\n{ENGLISH}", line
+
+
+def test_embed_consent_texts_and_closed_comment_notes_leave() -> None:
+    for line in (
+        "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+        "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+        "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
+        "Both comments and pings are currently closed.",
+        "Abgelegt unter Politik. Kommentare und pings sind derzeit geschlossen.",
+    ):
+        article = extract(page(GERMAN, line, GERMAN, lang="de"))
+        assert article.text == f"{GERMAN}\n\n{GERMAN}", line
+
+
+def test_a_long_notice_that_opens_with_a_promo_sentence_leaves() -> None:
+    notice = (
+        "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. "
+        + "Kommentare mit Beleidigungen oder Werbung werden ohne Rückfrage gelöscht. " * 5
+    )
+    assert len(notice) > 300
+    article = extract(page(GERMAN, notice, GERMAN, lang="de"))
+    assert article.text == f"{GERMAN}\n\n{GERMAN}"
+
+
+def test_a_long_paragraph_with_a_promo_phrase_inside_stays() -> None:
+    paragraph = GERMAN + " " + GERMAN + " Bitte aktivieren Sie Javascript, schrieb der Verein. "
+    assert len(paragraph) > 300
+    article = extract(page(GERMAN, paragraph, GERMAN, lang="de"))
+    assert paragraph.strip() in article.text
+
+
+def test_small_print_of_dates_times_and_bylines_leaves_the_top() -> None:
+    # A bare name counts when it is the known author (here from the page's metadata).
+    for line, lang in (
+        ("Jane Roe|Published 1 day ago", "en"),
+        ("Do 25.04.24 | 14:07 Uhr | Von Eva Muster-Frau", "de"),
+        ("15.04.2026 - 15:48 UhrLesedauer: 2 Min.", "de"),
+        (
+            "<ul><li>Published: 22:04, 22 Apr 2024</li><li>Updated: 22:05, 22 Apr 2024</li></ul>",
+            "en",
+        ),
+        ("<ul><li>05. November 2024</li><li>15:36 Uhr</li><li>3 Min</li></ul>", "de"),
+    ):
+        body = GERMAN if lang == "de" else ENGLISH
+        block = line if line.startswith("<ul>") else f"<p>{line}</p>"
+        html = (
+            f"<html lang='{lang}'><head><meta name='author' content='Jane Roe'></head><body>"
+            f"<article class='story'><h1>Die Brücke</h1>{block}"
+            f"<p>{body}</p><p>{body}</p></article></body></html>"
+        )
+        article = extract(html)
+        assert article.text == f"{body}\n\n{body}", line
+
+
+def test_a_byline_in_small_print_names_the_author() -> None:
+    html = (
+        "<html lang='de'><body><article class='story'><h1>Die Brücke</h1>"
+        f"<p>Do 25.04.24 | 14:07 Uhr | Von Eva Muster-Frau</p><p>{GERMAN}</p><p>{GERMAN}</p>"
+        "</article></body></html>"
+    )
+    assert extract(html).authors == ("Eva Muster-Frau",)
+
+
+def test_a_place_and_a_date_at_the_top_stay() -> None:
+    html = (
+        "<html lang='de'><body><article class='story'><h1>Die Brücke</h1>"
+        f"<ul><li>Marktplatz Nord</li><li>25.04.2024</li></ul><p>{GERMAN}</p><p>{GERMAN}</p>"
+        "</article></body></html>"
+    )
+    assert "Marktplatz Nord" in extract(html).text

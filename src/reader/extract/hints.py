@@ -469,7 +469,13 @@ _PROMO_LINE = re.compile(
       \b(?:beitrag|artikel|text|kommentar)\s+gibt\s+(?:ausschließlich\s+)?die\s+meinung\s+
         (?:des|der)\s+autor|
       \bsubscri\w*\b[^.!?]{0,60}\bfull\s+(?:story|article)\b|
-      \bto\s+(?:view|read)\s+the\s+full\s+(?:story|article),?\s+(?:please\s+)?subscri
+      \bto\s+(?:view|read)\s+the\s+full\s+(?:story|article),?\s+(?:please\s+)?subscri|
+      \b(?:comments\s+and\s+pings|kommentare\s+und\s+pings)\s+(?:are|sind)\s+
+        (?:currently\s+|derzeit\s+)?(?:closed|geschlossen)\b|
+      \bich\s+bin\s+damit\s+einverstanden,?\s+dass\s+mir\b[^.!?]{0,40}\binhalte\b|
+      \bpersonenbezogene\s+daten\s+(?:können|könnten)\s+an\s+drittplattformen\b|
+      \ban\s+dieser\s+stelle\s+(?:findest\s+du|finden\s+sie)\s+(?:einen|ein)\s+externe[nr]?\s+
+        (?:inhalt|beitrag|video)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -483,14 +489,28 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "anzeige", "werbung", "reklama", "publicidad", "publicit", "pubblicit", "annons",
                 "mainos", "receive", "earn", "posteingang", "rss", "updates", "instagram",
                 "facebook", "twitter", "tiktok", "pinterest", "expressed",
-                "meinung")  # fmt: skip
+                "meinung", "pings", "einverstanden", "drittplattform", "externe")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:
-    """A short line asking the reader to sign up, subscribe, or report an error."""
-    return (
-        len(text) <= 300 and may_hold(text, _PROMO_WORDS) and _PROMO_LINE.search(text) is not None
-    )
+    """A short line asking the reader to sign up, subscribe, or report an error; or a longer
+    notice that opens with such a sentence (a comment policy, an embed consent text)."""
+    if len(text) > _PROMO_NOTICE or not may_hold(text, _PROMO_WORDS):
+        return False
+    found = _PROMO_LINE.search(text)
+    if found is None:
+        return False
+    if len(text) <= 300:
+        return True
+    start = found.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= _PROMO_OPENING and line_start <= _PROMO_OPENING * 3
+
+
+_PROMO_NOTICE = 1000
+"""Characters of a notice that opens with a promo sentence and is still taken as one."""
+_PROMO_OPENING = 40
+"""A notice's promo sentence opens its text, or a line after a short title line."""
 
 
 def is_box_heading(text: str) -> bool:

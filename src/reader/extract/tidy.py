@@ -39,8 +39,8 @@ _DATELINE_WORDS = re.compile(
     rf"(?<![^\W\d_])(?:{_STAMP}|"
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày|lúc|tháng|năm|"
     r"gmt|utc|ict|cet|cest|mez|mesz|bst|est|edt|cst|cdt|pst|pdt|et|pt|"
-    r"am|pm|a\.m|p\.m|sa|ch|uhr|heure|kl|klo|ore|on|at|le|la|el|de|del|am|um|à|a|las|alle|om|"
-    r"ago|days?|hours?|minutes?|mins?|read|reading|time|lesezeit|lecture|"
+    r"am|pm|a\.m|p\.m|sa|ch|mo|di|mi|do|fr|so|uhr|heure|kl|klo|ore|on|at|le|la|el|de|del|am|um|à|a|las|alle|om|"
+    r"ago|days?|hours?|minutes?|mins?|min|minuten|read|reading|time|lesezeit|lesedauer|lecture|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|måndag|tisdag|onsdag|torsdag|"
@@ -247,8 +247,54 @@ def _drop_title_and_dateline(
                         if names or casefold_key(block.text) in known:
                             signed.extend(names)
                             continue
+        if top and isinstance(block, Paragraph | ListBlock):
+            line = _meta_text(block)
+            small_print = _meta_names(line, known) if line else None
+            if small_print is not None:
+                signed.extend(small_print)
+                dateline = dateline or find_date(line)
+                continue
         out.append(block)
     return out, dateline, signed
+
+
+_META_PIECE = re.compile(r"\s*[|•·\u2013\u2014\n]\s*|\s+-\s+")
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
+_MAX_META_LINE = 120
+_DATE_OR_TIME = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+
+
+def _meta_text(block: Paragraph | ListBlock) -> str:
+    """The block as one line of small print (a list's items joined), or "" when too long."""
+    text = block.text if isinstance(block, Paragraph) else "\n".join(i.text for i in block.items)
+    return text if len(text) <= _MAX_META_LINE else ""
+
+
+def _meta_names(line: str, known: set[str]) -> list[str] | None:
+    """The authors named by a line of small print above an article, made only of date,
+    time, reading-time and byline pieces ("Jane Doe|Published 1 day ago", "Do 25.04.24 |
+    14:07 Uhr | Von Eva Roe", a list "Published: 22:04, 22 Apr 2024 / Updated: …"); None for
+    any other line. Without a date or a stamp word, only known authors' names qualify."""
+    names: list[str] = []
+    dated = bool(find_date(line) or _STAMP_WORD.search(line) or _DATE_OR_TIME.search(line))
+    for piece in _META_PIECE.split(line):
+        piece = piece.strip(" ,;")
+        if not piece:
+            continue
+        if _only_dateline(_RUN_TOGETHER.sub(" ", piece)):
+            if not any(ch.isdigit() for ch in piece) and not _STAMP_WORD.search(piece):
+                continue
+            if not dated:
+                return None
+            continue
+        found = byline_names(piece)
+        if found and (dated or all(casefold_key(name) in known for name in found)):
+            names.extend(found)
+        elif casefold_key(piece) in known:
+            names.append(piece)
+        else:
+            return None
+    return names if names or dated else None
 
 
 def _drop_author_name(blocks: list[Block], authors: list[str]) -> list[Block]:
