@@ -5,7 +5,7 @@ the page never prints (small pages)."""
 from __future__ import annotations
 
 from reader import extract
-from reader.extract.dates import find_date, leading_date
+from reader.extract.dates import date_in_url, find_date, leading_date
 from reader.extract.dom import parse
 from reader.extract.metadata import labelled_date
 from reader.extract.titles import strip_site_name
@@ -191,3 +191,75 @@ def test_korean_letter_bar_and_the_section_before_it_are_cut_from_the_title() ->
     assert strip_site_name("제명 이후의 정치 지형 \u3163 한국일보", None) == (
         "제명 이후의 정치 지형"
     )
+
+
+# --- dates the page gives in other places ------------------------------------------------------
+
+
+def test_press_release_opening_names_its_date_after_vom() -> None:
+    assert leading_date("Pressemitteilung vom 25. Januar 2022 | Berlin \u2013 Die ...") == (
+        "2022-01-25"
+    )
+    assert leading_date("Communiqué du 3 mai 2021 \u2013 Le conseil ...") == "2021-05-03"
+    html = page(
+        "<title>Bridge repairs</title>",
+        f"<h1>Bridge repairs</h1><p>Meldung vom 25. Januar 2022 | Bonn \u2013 {STORY}</p>",
+    )
+    assert published(html) == "2022-01-25"
+
+
+def test_bare_meta_date_printed_by_the_headline_beats_a_date_box_further_up() -> None:
+    html = page(
+        "<title>Bridge repairs</title><meta name='date' content='2017-05-01T17:05:00+0200'>",
+        "<span class='today-date'>Mittwoch, 26.02.2020</span>"
+        "<nav>" + "".join(f"<a href='/s{k}'>Section {k}</a>" for k in range(4)) + "</nav>"
+        f"<h1>Bridge repairs</h1>{SHARE}<div><span>Home</span><span>01.05.2017</span></div>",
+    )
+    assert published(html) == "2017-05-01"
+
+
+def test_date_in_the_page_title_when_the_page_prints_none() -> None:
+    html = page("<title>08.11.2021 | Online-Fachtag zur Brücke</title>", "<h1>Online-Fachtag</h1>")
+    assert published(html) == "2021-11-08"
+
+
+def test_date_in_the_description_as_the_last_resort() -> None:
+    html = page(
+        "<title>Bridge repairs</title>"
+        "<meta name='description' content='LAVORI AL PONTE (Notizia del 14 Gennaio 2020)'>",
+        "<h1>Bridge repairs</h1>",
+    )
+    assert published(html) == "2020-01-14"
+
+
+def test_letzte_aenderung_labels_a_date() -> None:
+    footer = "<div><label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div></div>"
+    assert labelled_date(parse(page("", "<h1>Brücke</h1>", after=footer)), True) == (
+        "2022-01-14T09:25:00"
+    )
+
+
+def test_a_comment_date_box_is_not_the_article_date() -> None:
+    comments = (
+        "<div class='comment-list'><p>Nice one.</p>"
+        "<span class='comment-date'>02.12.2022, 15:57</span></div>"
+    )
+    html = page(
+        "<title>Bridge repairs</title>",
+        f"<h1>Bridge repairs</h1>{SHARE}<p>29.11.2022 \u2013 {STORY}</p>",
+        after=comments,
+    )
+    assert published(html) == "2022-11-29"
+
+
+def test_a_year_run_into_the_next_word_still_ends_the_date() -> None:
+    # "<time>Freitag, 15. April 2016</time><time>Samstag, 4. März 2017</time>" read as one line.
+    assert find_date("Posted on Freitag, 15. April 2016Samstag, 4. März 2017") == "2016-04-15"
+    assert find_date("April 15, 2016Updated") == "2016-04-15"
+
+
+def test_day_first_date_as_a_segment_of_the_address() -> None:
+    assert date_in_url("https://example.org/media-news/meldungen/29-10-2021") == "2021-10-29"
+    assert date_in_url("https://example.org/2014/05/18/slug") == "2014-05-18"
+    assert date_in_url("https://example.org/item/31-02-2021") is None
+    assert date_in_url("https://example.org/item/12-345-2021") is None

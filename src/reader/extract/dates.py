@@ -46,10 +46,10 @@ MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_NAMES = MONTH_NAMES
 _ORDINAL = r"(?:st|nd|rd|th|er)?"
 _MONTH_FIRST = re.compile(
-    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
 _DAY_FIRST = re.compile(
-    rf"\b(\d{{1,2}}){_ORDINAL}\.?\s+(?:de\s+)?({_MONTH_NAMES})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+    rf"\b(\d{{1,2}}){_ORDINAL}\.?\s+(?:de\s+)?({_MONTH_NAMES})\.?,?\s+(?:de\s+)?(\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -112,6 +112,8 @@ def find_date(text: str, *, day_first: bool = True) -> str | None:
 
 
 _LEADING = (_ISO, _NUMERIC, _VIETNAMESE, _MONTH_FIRST, _DAY_FIRST)
+_OPENER = re.compile(r"(?:[^\W\d]+\s+){1,2}(?:vom|du|del|dated)\s+", re.IGNORECASE)
+"""A press release's or notice's name before its date: "Meldung vom", "Communiqué du"."""
 _LEAD_IN = " \t([\u201e\u201c\"'"
 
 
@@ -119,6 +121,9 @@ def leading_date(text: str, *, day_first: bool = True) -> str | None:
     """The date a text opens with ("29.11.2022 - Mehrfach hatte ...", "(21. November 2022)
     Energieverbraucher ..."): a dateline, however long the paragraph it opens."""
     head = text[:80].lstrip(_LEAD_IN)
+    opener = _OPENER.match(head)
+    if opener:  # "Pressemitteilung vom 25. Januar 2022 | Berlin - ..."
+        head = head[opener.end() :]
     for pattern in _LEADING:
         match = pattern.match(head)
         if match:
@@ -179,16 +184,25 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 
+_URL_DAY_FIRST = re.compile(
+    r"/(0?[1-9]|[12]\d|3[01])([.-])(0?[1-9]|1[0-2])\2((?:19|20)\d{2})(?=[/_.#]|$)"
+)
+
 
 def date_in_url(url: str | None) -> str | None:
     """A day written in the address ("/2014/05/18/slug"): the last resort of news and blog
     software that prints no date anywhere else."""
     if not url:
         return None
-    match = _URL_DATE.search(url.split("?", 1)[0])
-    if match is None:
+    path = url.split("?", 1)[0]
+    match = _URL_DATE.search(path)
+    if match is not None:
+        year, month, day = match.group(1), match.group(2), match.group(3)
+    elif (match := _URL_DAY_FIRST.search(path)) is not None:  # "/meldungen/29-10-2021"
+        year, month, day = match.group(4), match.group(3), match.group(1)
+    else:
         return None
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None

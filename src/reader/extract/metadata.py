@@ -69,7 +69,8 @@ _DATE_LABEL = re.compile(
       erschienen|veröffentlicht|publiziert|datum|erstellt|(?:zuletzt\s+)?aktualisiert|stand|
       publié|mis\s+en\s+ligne|mise\s+en\s+ligne|mis\s+à\s+jour|date\s+de\s+publication|
       publicado|fecha(?:\s+de\s+publicaci[oó]n)?|actualizado|pubblicato|aggiornato|data|
-      gepubliceerd|bijgewerkt|publicerad|uppdaterad|opublikowano|zaktualizowano
+      gepubliceerd|bijgewerkt|publicerad|uppdaterad|opublikowano|zaktualizowano|
+      letzte\s+änderung
     )\b\s*(?:(?:on|am|le|el|il|op|den|vom|at)\b)?\s*:?\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -183,13 +184,22 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     else:
         # A date printed under the headline or in a date box before a bare meta "date" (often
         # the day the page was last built), and a modification date only as the last resort.
+        # A bare meta "date" the page also prints by the headline is as good as a declared one.
+        # Late: a date in the page's <title> or in its description ("(Notizia del 14 Gennaio").
+        bare = to_iso(_first(metas, *_DATE_KEYS), day_first=day_first)
         meta.published = (
             marks.published(day_first, declared_only=True)
+            or (bare if bare and near and bare[:10] == near[:10] else None)
             or marks.date_near_headline(document, day_first, _JUST_UNDER_HEADLINE)
             or labelled_date(document, day_first)
             or marks.published(day_first)
-            or to_iso(_first(metas, *_DATE_KEYS), day_first=day_first)
+            or bare
             or near
+            or find_date(document.title or "", day_first=day_first)
+            or find_date(
+                _first(metas, "og:description", "description", "twitter:description") or "",
+                day_first=day_first,
+            )
             or to_iso(_first(metas, *_MODIFIED_KEYS), day_first=day_first)
         )
     if modified:
@@ -880,6 +890,8 @@ class _Marks:
             nearby.sort(key=lambda e: (_names_update(e), abs(e.index - at)))
             boxes = [*nearby, *boxes]
         for element in boxes:
+            if _in_comments(element):
+                continue  # a reader comment's date box
             attrs = element.attrs
             for name in ("datetime", "content", "title"):
                 found = to_iso(attrs.get(name), day_first=day_first)
