@@ -5,6 +5,7 @@ the page never prints (small pages)."""
 from __future__ import annotations
 
 from reader import extract
+from reader.extract import hints
 from reader.extract.dates import date_in_url, find_date, leading_date
 from reader.extract.dom import parse
 from reader.extract.metadata import labelled_date
@@ -263,3 +264,11 @@ def test_day_first_date_as_a_segment_of_the_address() -> None:
     assert date_in_url("https://example.org/2014/05/18/slug") == "2014-05-18"
     assert date_in_url("https://example.org/item/31-02-2021") is None
     assert date_in_url("https://example.org/item/12-345-2021") is None
+
+
+def test_a_submitted_box_is_a_date_box() -> None:
+    """CMS themes print "Submitted by X on <date>" / "Gespeichert von X am <date>" in a box
+    named "submitted": it is searched for the date like any box named for one."""
+    assert hints.value_roles("submitted") & hints.DATE
+    assert hints.value_roles("node-submitted meta") & hints.DATE
+    assert not hints.value_roles("submit-button") & hints.DATE

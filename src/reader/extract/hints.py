@@ -60,7 +60,17 @@ CAPTION_PARTS = ("caption", "desc", "chuthich", "legend", "credit", "figcaption"
                  "photo", "image", "img", "note")  # fmt: skip
 AUTHOR_PARTS = ("author", "byline", "writer", "tacgia", "reporter", "journalist", "creator",
                 "autor", "firma")  # fmt: skip
-DATE_PARTS = ("date", "time", "publish", "posted", "ngay", "thoigian", "timestamp", "dateline")
+DATE_PARTS = (
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "ngay",
+    "thoigian",
+    "timestamp",
+    "dateline",
+    "submitted",
+)
 
 _NEGATIVE_ROLES = frozenset(
     {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "search",
