@@ -480,3 +480,77 @@ def test_a_place_and_a_date_at_the_top_stay() -> None:
         "</article></body></html>"
     )
     assert "Marktplatz Nord" in extract(html).text
+
+
+# --- paywalls, wire credits, copyright and other notices ----------------------------------------
+
+
+def test_a_paywall_notice_and_the_offer_box_after_it_leave() -> None:
+    japanese = "気象庁は13日、日向灘で震度5弱の地震があったと発表した。" * 4
+    html = page(
+        japanese,
+        "この記事は会員限定です。",
+        "無料で会員登録できます。",
+        "各種メールマガジンで最新情報をお届け",
+        "よくある質問はこちら",
+        lang="ja",
+    )
+    assert extract(html).text == japanese
+    html = page(GERMAN, GERMAN, "Jetzt weiterlesen mit BZ+", "4 Wochen testen", lang="de")
+    assert extract(html).text == f"{GERMAN}\n\n{GERMAN}"
+
+
+def test_a_paywall_notice_before_more_running_text_leaves_alone() -> None:
+    html = page(ENGLISH, "This article is for subscribers only.", ENGLISH, ENGLISH)
+    assert extract(html).text == "\n\n".join([ENGLISH] * 3)
+
+
+def test_wire_credits_copyright_notices_and_disclaimers_leave() -> None:
+    for line in (
+        "Reporting by Jane Roe in Kyiv; Writing by John Doe; Editing by Mary Major",
+        "With files from The Associated Press",
+        "Copyright 2024 Example Media Inc. All rights reserved. This material may not be "
+        "published, broadcast, rewritten, or redistributed.",
+        "© 2025 Anadolu Ajansı. Tüm hakları saklıdır.",
+        "Alle Rechte vorbehalten.",
+        "Capital ist eine Partnermarke des stern, beide gehören zu RTL News.",
+        "Aktien und andere Investments sind grundsätzlich mit einem Risiko verbunden. Auch ein "
+        "Totalverlust des eingesetzten Kapitals kann nicht ausgeschlossen werden.",
+        "This article does not constitute financial advice.",
+    ):
+        article = extract(page(ENGLISH, ENGLISH, line))
+        assert article.text == f"{ENGLISH}\n\n{ENGLISH}", line
+
+
+def test_a_sentence_about_reporting_stays() -> None:
+    line = "Reporting by local papers on the bridge has been patchy, the council said."
+    assert line in extract(page(ENGLISH, line, ENGLISH)).text
+
+
+def test_read_more_pointers_without_a_colon_or_with_arrows_leave() -> None:
+    for line in (
+        "FUNDA OLUNYE UDABA LAPHA | <a href='/x'>Kuboshwe abahlanu</a>",
+        "À lire aussi <a href='/x'>La natalité menacée</a>",
+        "&gt;&gt; Hier finden Sie <a href='/x'>alle Termine im Überblick</a>",
+    ):
+        article = extract(page(FRENCH, line, FRENCH))
+        assert article.text == f"{FRENCH}\n\n{FRENCH}", line
+
+
+def test_a_sentence_opening_like_a_pointer_stays() -> None:
+    line = "À lire aussi le rapport du <a href='/x'>conseil</a>, publié mardi."
+    assert "À lire aussi le rapport" in extract(page(FRENCH, line, FRENCH)).text
+
+
+def test_a_copyright_credit_closing_a_caption_paragraph_leaves() -> None:
+    html = page(
+        ENGLISH,
+        "The old bridge in the morning light. — © Agency",
+        "Photo © Jane Roe",
+        ENGLISH,
+        "Bridge notes<br>© 2002, 2003 Jane Roe",
+    )
+    assert extract(html).text == (
+        f"{ENGLISH}\n\nThe old bridge in the morning light.\n\n{ENGLISH}\n\n"
+        "Bridge notes\n© 2002, 2003 Jane Roe"
+    )

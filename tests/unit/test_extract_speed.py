@@ -87,6 +87,10 @@ def test_every_promo_alternative_holds_a_quick_test_word() -> None:
     assert _covered(hints._PROMO_LINE, hints._PROMO_WORDS) == []
 
 
+def test_every_paywall_alternative_holds_a_quick_test_word() -> None:
+    assert _covered(hints._PAYWALL_LINE, hints._PAYWALL_WORDS) == []
+
+
 def test_every_boilerplate_marker_holds_a_quick_test_word_but_the_font_buttons() -> None:
     missing = _covered(hints._BOILERPLATE_MARKER, hints._MARKER_WORDS)
     assert len(missing) == 1  # the `\bA\s*[-+]` buttons, which `_A_SIGN` finds instead

@@ -13,7 +13,7 @@ import re
 from reader.model import Run
 
 _CREDIT = re.compile(
-    r"""(?:^|(?<=[\s.;,|\u2013\u2014]))[(\[]?\s*(?:
+    r"""(?:^|(?<=[\s.;,|\u2013\u2014])|(?=©))[(\[]?\s*(?:
       ©|\(c\)|copyright\b|
       (?:foto|fotos|photo|photos|photograph|photography|picture|pictures|pic|image|images|bild|
          bilder|bildrechte|bildquelle|fotoquelle|credit|credits|crédit|crédits|crédito|créditos|
@@ -56,6 +56,42 @@ def is_credit_line(text: str) -> bool:
     return found is not None and not text[: found.start()].strip()
 
 
+_TRAILING_COPYRIGHT = re.compile(r"[(\[]?©[^\n©]{1,60}$")
+
+
+def strip_copyright(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """A paragraph without the "© Agency" credit closing it (a caption set as a paragraph):
+    the sign marks a credit wherever it stands; the text before it on its line stays, unless
+    that is only the credit's label ("Foto ©", "Quelle: ©"): then the paragraph goes (empty).
+    A line opening with the sign is a copyright notice the page may show as its own text."""
+    text = "".join(run.text for run in runs)
+    if "©" not in text:
+        return runs
+    found = _TRAILING_COPYRIGHT.search(text)
+    if found is None:
+        return runs
+    start = found.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        return runs
+    earlier = _credit(text[line_start:])
+    if earlier is not None and line_start + earlier.start() < start:
+        start = line_start + earlier.start()
+    if _only_label(text[line_start:start]):
+        if line_start == 0:
+            return ()
+        start = line_start
+    return tuple(_cut_at(list(runs), start))
+
+
+def _only_label(text: str) -> bool:
+    """What is left before a "©" is only the credit's label: one word ("Foto ©", "Zeichnungen
+    ©"), or a few ending in a colon ("Quelle: ©")."""
+    kept = text.strip(_BEFORE_CREDIT)
+    count = len(kept.split())
+    return count == 1 or (kept.endswith(":") and count <= 3)
+
+
 def strip_credits(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """The caption without its credit lines and trailing credits (formatting kept)."""
     if not any(_credit(line) for line in "".join(r.text for r in runs).split("\n")):
@@ -82,7 +118,16 @@ def _cut(line: list[Run]) -> list[Run]:
     """One caption line up to its credit, without the spaces and dashes before it."""
     text = "".join(run.text for run in line)
     found = _credit(text)
-    end = found.start() if found else len(text)
+    if found is None:
+        return line
+    if found.group(0).lstrip("([ ").startswith("©") and _only_label(text[: found.start()]):
+        return []
+    return _cut_at(line, found.start())
+
+
+def _cut_at(line: list[Run], end: int) -> list[Run]:
+    """The runs up to character `end`, without the spaces and dashes before it."""
+    text = "".join(run.text for run in line)
     while end > 0 and text[end - 1] in _BEFORE_CREDIT:
         end -= 1
     out: list[Run] = []
@@ -96,4 +141,4 @@ def _cut(line: list[Run]) -> list[Run]:
     return out if any(run.text.strip() for run in out) else []
 
 
-_BEFORE_CREDIT = " \t|,;-\u2013\u2014\u3000"
+_BEFORE_CREDIT = " \t\n|,;-\u2013\u2014\u3000"

@@ -409,21 +409,39 @@ _COUNTER_LINE = re.compile(
 
 
 # Lines that point to another article ("Read more: <a>…</a>").
-_READ_MORE = re.compile(
-    r"""^\W*(?:read\s+(?:more|also)|also\s+read|see\s+also|related|more|
+_READ_MORE_OPENERS = r"""(?:read\s+(?:more|also)|also\s+read|see\s+also|related|more|
     xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|
     à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|lea\s+(?:también|más)|le\s+puede\s+interesar|
     leggi\s+anche|czytaj\s+(?:też|także|więcej)|zobacz\s+też|leia\s+(?:também|mais)|
     vea\s+también|lee\s+también|auch\s+lesen|schon\s+gelesen\??|weiterlesen|read\s+next|
     les\s+også|läs\s+(?:också|mer)|læs\s+også|lue\s+myös|lees\s+ook|zobacz\s+(?:również|też|także)|
-    (?:prze)?czytaj\s+(?:też|także|również)|mira|mire|lea|puedes\s+ver|te\s+puede\s+interesar)\s*[:\uff1a»>|-]""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    (?:prze)?czytaj\s+(?:też|także|również)|mira|mire|lea|puedes\s+ver|te\s+puede\s+interesar|
+    funda\s+(?:futhi|nalu|(?:olunye\s+|nalolu\s+)?udaba(?:\s+lapha)?)|lees\s+meer|baca\s+(?:juga|lagi)|
+    soma\s+(?:pia|zaidi)|veja\s+também|leia\s+mais|čtěte\s+(?:také|též|rovněž)|
+    přečtěte\s+si\s+(?:také|též)|čítajte\s+(?:aj|tiež)|citește\s+și|citeşte\s+şi|
+    pročitajte\s+(?:i|još)|preberite\s+še|olvassa?\s+el\s+(?:ezt\s+)?is|
+    διαβάστε\s+(?:επίσης|ακόμη)|читайте\s+(?:также|тоже|також)|
+    potrebbe\s+interessarti|ayr[\u0131i]ca\s+(?:oku|bak[\u0131i]n[\u0131i]z)|lue\s+lisää|les\s+mer)"""
+_READ_MORE = re.compile(rf"^\W*{_READ_MORE_OPENERS}\s*[:\uff1a»>|-]", re.IGNORECASE | re.VERBOSE)
+_READ_MORE_BARE = re.compile(rf"^\W*({_READ_MORE_OPENERS})\s+", re.IGNORECASE | re.VERBOSE)
+_MAX_READ_MORE = 250
 
 
 def is_read_more(text: str) -> bool:
     """A "Read more: …" pointer to another article (the caller checks that it is a link)."""
-    return len(text) <= 250 and _READ_MORE.match(text) is not None
+    return len(text) <= _MAX_READ_MORE and _READ_MORE.match(text) is not None
+
+
+def read_more_opening(text: str) -> int:
+    """Where the title starts in a pointer written without a colon ("À lire aussi <a>…</a>"),
+    or -1: the opener has two words or more (a lone "More" or "Related" may open a sentence),
+    and the caller checks that the rest is a link."""
+    if len(text) > _MAX_READ_MORE:
+        return -1
+    found = _READ_MORE_BARE.match(text)
+    if found is None or not any(ch.isspace() for ch in found.group(1)):
+        return -1
+    return found.end()
 
 
 # Class names of boxes that are never article text, even when a layout word such as
@@ -485,7 +503,28 @@ _PROMO_LINE = re.compile(
       \bich\s+bin\s+damit\s+einverstanden,?\s+dass\s+mir\b[^.!?]{0,40}\binhalte\b|
       \bpersonenbezogene\s+daten\s+(?:können|könnten)\s+an\s+drittplattformen\b|
       \ban\s+dieser\s+stelle\s+(?:findest\s+du|finden\s+sie)\s+(?:einen|ein)\s+externe[nr]?\s+
-        (?:inhalt|beitrag|video)\b
+        (?:inhalt|beitrag|video)\b|
+      ^\W*(?:with\s+)?reporting\s+by\s(?:[^.!?]{0,240}\b(?:editing|writing|additional\s+reporting)\s+
+        by\s|(?:\S+\s+){0,6}\S+\W*$)|^\W*with\s+files\s+from\s|
+      \bist\s+eine\s+partnermarke\b|\bis\s+a\s+partner\s+brand\b|
+      \btotalverlust\s+des\s+(?:eingesetzten\s+)?kapitals\b|\bkeine\s+anlageberatung\b|
+      ^\W*(?:aktien|investments?|geldanlagen?|kapitalanlagen?|wertpapiere)\b[^.!?]{0,80}\s
+        (?:mit\s+einem\s+risiko|risiken)\s+verbunden\b|
+      \bkeine\s+aufforderung\s+zum\s+kauf\s+oder\s+verkauf\b|
+      ^\W*(?:investing|trading)\b[^.!?]{0,60}\binvolves?\s+(?:a\s+(?:high\s+)?)?risk|
+      \bnot\s+(?:a\s+)?(?:recommendation|solicitation|offer)\s+to\s+buy\s+or\s+sell\b|
+      \b(?:does|do|is)\s+not\s+(?:constitute|intended\s+as|intended\s+to\s+be)\s+
+        (?:\w+\s+){0,2}(?:financial|investment)\s+advice\b|
+      \bne\s+constitue\s+(?:pas|en\s+aucun\s+cas)\s+un\s+conseil\s+(?:en\s+investissement|financier)\b|
+      ^\W*(?:©|\(c\)|copyright\b)[^\n]{0,160}?(?:all\s+rights\s+reserved|
+        may\s+not\s+be\s+(?:published|reproduced|republished)|alle\s+rechte\s+vorbehalten|
+        tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|
+        tutti\s+i\s+diritti\s+riservati|wszelkie\s+prawa\s+zastrzeżone|
+        tüm\s+haklar\u0131\s+sakl\u0131d\u0131r|alle\s+rettigheder\s+forbeholdes|alle\s+rettigheter\s+reservert|
+        alla\s+rättigheter\s+förbehållna|alle\s+rechten\s+voorbehouden)|
+      ^\W*(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|
+        todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|
+        tüm\s+haklar\u0131\s+sakl\u0131d\u0131r)\W*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -499,7 +538,11 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "anzeige", "werbung", "reklama", "publicidad", "publicit", "pubblicit", "annons",
                 "mainos", "receive", "earn", "posteingang", "rss", "updates", "instagram",
                 "facebook", "twitter", "tiktok", "pinterest", "expressed",
-                "meinung", "pings", "einverstanden", "drittplattform", "externe")  # fmt: skip
+                "meinung", "pings", "einverstanden", "drittplattform", "externe", "reporting",
+                "files", "partner", "kapital", "anlageberatung", "aktien", "invest", "anlage",
+                "wertpapier", "aufforderung", "trading", "buy", "advice", "conseil", "©",
+                "(c)", "copyright", "rights", "rechte", "droits", "derechos", "diritti",
+                "hakl")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:
@@ -515,6 +558,41 @@ def is_promo_line(text: str) -> bool:
     start = found.start()
     line_start = text.rfind("\n", 0, start) + 1
     return start - line_start <= _PROMO_OPENING and line_start <= _PROMO_OPENING * 3
+
+
+# Paywall notices: the article's free part ends here and an offer box follows.
+_PAYWALL_LINE = re.compile(
+    r"""(?:
+      この(?:記事|コンテンツ)は(?:有料)?会員(?:限定|向け|専用)|有料会員(?:限定|向け|専用|になると|登録)|
+      無料(?:で|の)?会員登録|会員登録(?:すると|が必要|で続き)|読み放題|残り\d+文字|続きは(?:有料)?会員|
+      \bjetzt\s+weiterlesen\s+mit\b|\bzugang\s+zu\s+allen\s+(?:\w+[+-]?\s*)?(?:premium|plus|exklusiv)\S*
+        \s*(?:artikeln|inhalten|beiträgen)\b|
+      \b(?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+(?:nur\s+|exklusiv\s+)*für\s+
+        (?:\S+\s+)?abonnent|
+      \bvotre\s+abonnement\s+n['\u2019]autorise\s+pas\b|\bcet\s+article\s+est\s+réservé\s+aux\s+abonnés\b|
+      \bthis\s+(?:article|story|content)\s+is\s+(?:only\s+|exclusively\s+)?(?:available\s+)?(?:only\s+)?
+        (?:for|to)\s+(?:paid\s+|paying\s+)?(?:subscribers|members)\b|
+      \bsubscribe\s+to\s+(?:continue|keep)\s+reading\b|
+      \b(?:sign\s+in|log\s+in)\s+or\s+create\s+(?:an|a\s+free)\s+account\b|
+      \bcreate\s+a\s+free\s+account\s+to\s+(?:continue|keep)\s+reading\b|
+      \b(?:contenido|artículo)\s+exclusivo\s+para\s+(?:suscriptores|socios|abonados)\b|
+      \b(?:contenuto|articolo)\s+riservato\s+agli\s+abbonati\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PAYWALL_WORDS = ("会員", "読み放題", "文字", "weiterlesen", "zugang", "abonnent", "abonnement",
+                  "abonnés", "subscribers", "members", "reading", "account", "suscriptores",
+                  "socios", "abonados", "abbonati")  # fmt: skip
+_MAX_PAYWALL_LINE = 300
+
+
+def is_paywall_line(text: str) -> bool:
+    """A short notice that the rest of the article is for subscribers or members."""
+    return (
+        len(text) <= _MAX_PAYWALL_LINE
+        and may_hold(text, _PAYWALL_WORDS)
+        and _PAYWALL_LINE.search(text) is not None
+    )
 
 
 _PROMO_NOTICE = 1000

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from reader.extract import hints
 from reader.extract.blocks import Built, Note
 from reader.extract.byline import byline_names, take_credits
-from reader.extract.captions import is_credit_line, strip_credits
+from reader.extract.captions import is_credit_line, strip_copyright, strip_credits
 from reader.extract.dates import find_date
 from reader.extract.text import casefold_key
 from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule, Run
@@ -89,10 +89,16 @@ def tidy_blocks(
     notes = built.notes
     blocks = _merge_captions(built.blocks, notes)
     blocks = [
-        Figure(b.src, b.alt, strip_credits(b.caption)) if isinstance(b, Figure) and b.caption else b
+        Figure(b.src, b.alt, strip_credits(b.caption))
+        if isinstance(b, Figure) and b.caption
+        else Paragraph(strip_copyright(b.runs))
+        if isinstance(b, Paragraph) and "©" in b.text
+        else b
         for b in blocks
         if not (isinstance(b, Paragraph) and is_credit_line(b.text))
     ]
+    blocks = [b for b in blocks if not (isinstance(b, Paragraph) and not b.runs)]
+    blocks = _drop_paywall(blocks)
     blocks = _drop_boilerplate(blocks)
     blocks = _drop_empty_sections(blocks)
     blocks, dateline, signed = _drop_title_and_dateline(blocks, title, authors)
@@ -144,6 +150,8 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
                 continue
             if hints.is_read_more(text) and any(run.href for run in block.runs):
                 continue
+            if isinstance(block, Paragraph) and _pointer(block):
+                continue
             if (
                 hints.is_promo_line(text)
                 or hints.is_boilerplate_line(text)
@@ -161,6 +169,28 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
         elif isinstance(block, Rule) and skipping:
             continue
         skipping = False
+        out.append(block)
+    return out
+
+
+_MAX_OFFER_BLOCK = 120
+_MAX_OFFER = 1200
+"""An offer box after a paywall notice: short lines ("Access to all articles", "Cancel
+monthly", a FAQ link), never a paragraph of running text."""
+
+
+def _drop_paywall(blocks: list[Block]) -> list[Block]:
+    """Without paywall notices ("This article is for subscribers only", "この記事は会員限定です"),
+    and without the offer box after one when only short lines follow it to the end."""
+    out: list[Block] = []
+    for position, block in enumerate(blocks):
+        if isinstance(block, Paragraph | Heading) and hints.is_paywall_line(block.text):
+            rest = [b.text for b in blocks[position + 1 :]]
+            if all(len(text) <= _MAX_OFFER_BLOCK for text in rest) and (
+                sum(len(text) for text in rest) <= _MAX_OFFER
+            ):
+                break
+            continue
         out.append(block)
     return out
 
@@ -187,6 +217,32 @@ def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
             following = block
     out.reverse()
     return out
+
+
+_ARROWS = re.compile(r"^\s*(?:>{1,3}|\u2192|\u27a4|\u25ba|\u25b6)\s")
+
+
+def _pointer(block: Paragraph) -> bool:
+    """A pointer to another article without a colon: an opener and a linked title ("À lire
+    aussi <a>…</a>"), or arrows before a line with a link (">> Hier finden Sie <a>…</a>")."""
+    text = block.text
+    if len(text) > _MAX_POINTER or not any(run.href for run in block.runs):
+        return False
+    if _ARROWS.match(text):
+        return True
+    start = hints.read_more_opening(text)
+    if start < 0:
+        return False
+    position = 0
+    for run in block.runs:
+        end = position + len(run.text)
+        if end > start and run.text.strip() and not run.href:
+            return False
+        position = end
+    return True
+
+
+_MAX_POINTER = 250
 
 
 def _all_links(block: Paragraph | Heading) -> bool:
