@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from reader.extract import extract, hints
 from reader.extract.budget import Budget, fit
-from reader.extract.dom import parse
+from reader.extract.dom import has_text, parse
 from reader.extract.nesting import limit_nesting
 from reader.extract.text import casefold_key, collapse, nfc, sanitize
 from reader.model import Article, Heading, Paragraph, Run, make_run
@@ -266,6 +266,49 @@ def _old_unlikely_names(class_names: str | None, id_name: str | None, role: str 
     if not tokens or not hints._matches(tokens, hints._UNLIKELY_TOKENS, hints._UNLIKELY_NAME):
         return False
     return hints._MAYBE.search(value.lower()) is None
+
+
+_ROLE_WORDS = sorted({*hints.AUTHOR_PARTS, *hints.DATE_PARTS, *hints.LEAD_PARTS, "Author", "DATE"})
+
+
+@given(
+    values=st.lists(
+        st.tuples(_NAME_TEXT, st.lists(st.sampled_from(_ROLE_WORDS), max_size=2), _NAME_TEXT),
+        max_size=12,
+    )
+)
+@settings(max_examples=400, deadline=None)
+def test_one_search_over_a_pages_values_finds_the_roles_of_each_value(
+    values: list[tuple[str, list[str], str]],
+) -> None:
+    """`values_roles` (one search over the joined values) gives every value the roles of its
+    own lookup, whatever the values hold: the separator itself, letters that lower-case to
+    more than one character (İ) or to ASCII (the Kelvin sign), a final sigma."""
+    distinct = list(
+        dict.fromkeys(before + "".join(words) + after for before, words, after in values)
+    )
+    expected = {value: hints.value_roles(value) for value in distinct if hints.value_roles(value)}
+    assert hints.values_roles(distinct) == expected
+
+
+def test_no_role_word_can_match_across_the_separator() -> None:
+    assert not any(hints._ROLE_SEPARATOR in word for word in _ROLE_WORDS)
+    assert hints._ROLE_SEPARATOR.lower() == hints._ROLE_SEPARATOR
+    joined = hints._ROLE_SEPARATOR.join(["auth", "or", "da", "te"])
+    assert hints.values_roles(["auth", "or", "da", "te"]) == {}
+    assert hints._ANY_ROLE_NAME.search(joined) is None
+    assert hints.values_roles(["x", "post-date", "y", "Byline", "lead\nlead"]) == {
+        "post-date": hints.DATE,
+        "Byline": hints.AUTHOR,
+        "lead\nlead": hints.LEAD,
+    }
+
+
+def test_has_text_sees_only_non_blank_text_of_the_element_itself() -> None:
+    document = parse("<div id=a> <p>x</p>\u3000</div><div id=b><b>y</b> z</div>")
+    boxes = {e.get("id"): e for e in document.elements if e.tag == "div"}
+    assert not has_text(boxes["a"])
+    assert has_text(boxes["b"])
 
 
 @given(

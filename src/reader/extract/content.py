@@ -206,13 +206,19 @@ def _dropped(elements: list[Element], strict: bool, end: list[int]) -> list[bool
                 below = end[i]
                 dropped[i:below] = _TRUE * (below - i)
             continue
-        if tag in unlikely_tags or (
-            attrs
-            and unlikely(attrs.get("class"), attrs.get("id"), attrs.get("role"))
-            and not (
-                hints.layout_only(attrs.get("class"), attrs.get("id"))
-                and _holds_prose(elements, i, end[i])
-            )
+        if tag in unlikely_tags:
+            below = end[i]
+            dropped[i:below] = _TRUE * (below - i)
+            continue
+        if not attrs:
+            continue
+        class_names = attrs.get("class")
+        id_name = attrs.get("id")
+        role = attrs.get("role")
+        if (
+            (class_names or id_name or role)  # (no names: never unlikely; skip the call)
+            and unlikely(class_names, id_name, role)
+            and not (hints.layout_only(class_names, id_name) and _holds_prose(elements, i, end[i]))
         ):
             below = end[i]
             dropped[i:below] = _TRUE * (below - i)

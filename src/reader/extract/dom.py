@@ -60,6 +60,14 @@ def inner_text(element: Element, limit: int = 1_000_000) -> str:
     return " ".join(sanitize("".join(parts)).split())
 
 
+def has_text(element: Element) -> bool:
+    """Whether the element holds non-blank text itself (not only inside its child elements)."""
+    for child in element.children:  # noqa: SIM110 - a loop, not any(): no generator per call
+        if isinstance(child, str) and child.strip():
+            return True
+    return False
+
+
 BLOCK_TAGS = frozenset(
     {
         "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div",

@@ -316,6 +316,62 @@ value_roles = _roles_of
 """`roles` for one class or id value (cached: pages repeat the same class names; a class
 value recurs far more often than the pair of it and an id)."""
 
+_ROLE_SEPARATOR = "\n"
+"""Joins a page's class/id values for one search: no role word holds it, so no match of
+`_ANY_ROLE_NAME` spans two values (a value holding it only splits itself further)."""
+
+
+def values_roles(values: list[str]) -> dict[str, int]:
+    """The roles of each of these distinct class/id values that has any (the others are left
+    out): one search over all of them finds the few values worth the exact lookup, where a
+    search per value costs a call each (a page brings about a hundred values never seen)."""
+    found: dict[str, int] = {}
+    separator = _ROLE_SEPARATOR
+    joined = separator.join(values).lower()  # (`lower` never makes or takes a separator)
+    if joined.count(separator) != len(values) - 1:  # a value holds one: no telling them apart
+        for value in values:
+            value_roles = _roles_of(value)
+            if value_roles:
+                found[value] = value_roles
+        return found
+    k = 0  # which value position `last` of `joined` lies in
+    last = 0
+    seen = -1
+    for match in _ANY_ROLE_NAME.finditer(joined):
+        start = match.start()
+        k += joined.count(separator, last, start)
+        last = start
+        if k != seen:
+            seen = k
+            value = values[k]
+            value_roles = _roles_of(value)
+            if value_roles:
+                found[value] = value_roles
+    return found
+    separator = _ROLE_SEPARATOR
+    joined = separator.join([value.lower() for value in values])
+    search = _ANY_ROLE_NAME.search
+    match = search(joined)
+    k = 0  # the value holding position `last` of `joined`
+    last = 0
+    while match is not None:
+        start = match.start()
+        k += joined.count(separator, last, start)
+        value = values[k]
+        value_roles = _roles_of(value)
+        if value_roles:
+            found[value] = value_roles
+        # The value's other matches add nothing: go on after its end.
+        end = joined.find(separator, match.end())
+        if end < 0:
+            break
+        # (a value holding the separator itself spans more than one piece)
+        while joined.count(separator, start, end) < len(value.lower().split(separator)) - 1:
+            end = joined.find(separator, end + 1)
+        last = start
+        match = search(joined, end)
+    return found
+
 
 def roles(element: Element) -> int:
     """AUTHOR / DATE / LEAD bits: what the class and id name the box as."""

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from reader.extract import hints
 from reader.extract.byline import byline_names, looks_like_name
 from reader.extract.dates import find_date, leading_date, to_iso
-from reader.extract.dom import Document, Element, inner_text
+from reader.extract.dom import Document, Element, has_text, inner_text
 from reader.extract.names import looks_personal, split_authors, unique_names
 from reader.extract.text import clean_line, sanitize
 from reader.extract.titles import Heading, choose_title, heading, site_from_title, title_key
@@ -494,11 +494,17 @@ def _local_day(declared: str, printed: list[str]) -> str:
 def _printed_days(document: Document, day_first: bool, years: set[str]) -> set[str]:
     """The days (YYYY-MM-DD) of `years` printed anywhere in the page's short texts."""
     found: set[str] = set()
+    years_list = list(years)
     for element in document.elements:
-        if not any(
-            isinstance(child, str) and any(year in child for year in years)
-            for child in element.children
-        ):
+        for child in element.children:  # (loops, not any(): this visits every element)
+            if isinstance(child, str):
+                for year in years_list:
+                    if year in child:
+                        break
+                else:
+                    continue
+                break
+        else:
             continue
         text = inner_text(element, 240)
         if 6 <= len(text) <= 200:
@@ -523,7 +529,7 @@ def date_near_headline(
     before = range(h1 - 1, max(0, h1 - reach // 4) - 1, -1)
     for k in (*after, *before):
         element = elements[k]
-        if not any(isinstance(child, str) and child.strip() for child in element.children):
+        if not has_text(element):
             continue
         text = inner_text(element, 160)
         if 6 <= len(text) <= 120:
@@ -541,7 +547,10 @@ def labelled_date(document: Document, day_first: bool) -> str | None:
     2019-11-10"): pages with no date box and no date by the headline still say it so."""
     elements = document.elements
     for k, element in enumerate(elements):
-        if not any(isinstance(child, str) and child.strip() for child in element.children):
+        for child in element.children:  # (a loop, not any(): this visits every element)
+            if isinstance(child, str) and child.strip():
+                break
+        else:
             continue
         text = inner_text(element, 160)
         if len(text) > 120:
@@ -699,6 +708,9 @@ def _language(value: str | None) -> str | None:
 
 # --- marks in the markup ----------------------------------------------------------------------
 
+_MARKED_BY = frozenset({"itemprop", "property", "rel"})
+"""Attributes that mark a date or author box outright (`_Marks.scan`)."""
+
 
 @dataclass(slots=True)
 class _Marks:
@@ -724,12 +736,16 @@ class _Marks:
     def scan(cls, document: Document) -> _Marks:
         marks = cls()
         lead_box: Element | None = None
-        value_roles = hints.value_roles
+        named: list[Element] = []  # elements with a class or id, not marked otherwise
+        values: dict[str, None] = {}  # their distinct class and id values, in order
+        headings = marks.headings
+        times = marks.times
+        marked_by = _MARKED_BY
         for element in document.elements:
             tag = element.tag
             attrs = element.attrs
             if tag == "h1":
-                marks.headings.append(element)
+                headings.append(element)
                 if marks.h1_index is None:
                     marks.h1_index = element.index
                 found = heading(element)
@@ -737,32 +753,54 @@ class _Marks:
                     marks.h1s.append(found)
                 continue
             if tag == "h2" or tag == "h3":
-                marks.headings.append(element)
+                headings.append(element)
             if not attrs:
                 if tag == "time":
-                    marks.times.append(element)
+                    times.append(element)
                 continue
-            # Microdata (itemprop) or RDFa (property="schema:datePublished").
-            prop = attrs.get("itemprop") or attrs.get("property")
-            if prop and _PUBLISHED_PROPERTY.search(prop):
-                marks.date_boxes.insert(marks.declared_dates, element)
-                marks.declared_dates += 1
-                continue
-            if tag == "time":
-                marks.times.append(element)
-                continue
-            rel = attrs.get("rel")
-            if prop or rel:
-                prop = (prop or "").lower()
-                if prop == "author" or (rel or "").lower() == "author":
-                    marks.author_boxes.insert(marks.explicit_authors, element)
-                    marks.explicit_authors += 1
+            if marked_by.isdisjoint(attrs):  # (most elements: one test for three lookups)
+                if tag == "time":
+                    times.append(element)
                     continue
+            else:
+                # Microdata (itemprop) or RDFa (property="schema:datePublished").
+                prop = attrs.get("itemprop") or attrs.get("property")
+                if prop and _PUBLISHED_PROPERTY.search(prop):
+                    marks.date_boxes.insert(marks.declared_dates, element)
+                    marks.declared_dates += 1
+                    continue
+                if tag == "time":
+                    times.append(element)
+                    continue
+                rel = attrs.get("rel")
+                if prop or rel:
+                    prop = (prop or "").lower()
+                    if prop == "author" or (rel or "").lower() == "author":
+                        marks.author_boxes.insert(marks.explicit_authors, element)
+                        marks.explicit_authors += 1
+                        continue
             class_names = attrs.get("class")
             id_name = attrs.get("id")
-            if class_names or id_name:
-                roles = (value_roles(class_names) if class_names else 0) | (
-                    value_roles(id_name) if id_name else 0
+            if class_names:
+                named.append(element)
+                values[class_names] = None
+                if id_name:
+                    values[id_name] = None
+            elif id_name:
+                named.append(element)
+                values[id_name] = None
+        # Class/id hints, looked up once the page's values are known (one search for them
+        # all). Boxes found above went to the front of their lists, so the order is the same
+        # as if these were taken in the same pass.
+        value_roles = hints.values_roles(list(values))
+        if value_roles:
+            lookup = value_roles.get
+            for element in named:
+                attrs = element.attrs
+                class_names = attrs.get("class")
+                id_name = attrs.get("id")
+                roles = (lookup(class_names, 0) if class_names else 0) | (
+                    lookup(id_name, 0) if id_name else 0
                 )
                 if not roles:
                     continue
@@ -772,7 +810,7 @@ class _Marks:
                     marks.date_boxes.append(element)
                 elif (
                     lead_box is None
-                    and tag not in ("a", "li", "ul", "img")
+                    and element.tag not in ("a", "li", "ul", "img")
                     and hints.class_weight(element) >= 0
                 ):
                     lead_box = element
@@ -840,7 +878,7 @@ class _Marks:
                         return names
             if element.tag in ("figure", "figcaption"):
                 break  # a picture's credit ("Photo by ...") is no byline; the body has begun
-            if not any(isinstance(child, str) and child.strip() for child in element.children):
+            if not has_text(element):
                 continue
             text = _byline_text(element)
             if len(text) <= 120 and not _PICTURE_CREDIT.match(text):
@@ -850,7 +888,7 @@ class _Marks:
         for k in range(h1 - 1, max(-1, h1 - 1 - _ABOVE_HEADLINE), -1):
             # The small print above the headline: "04.02.2022 | 13:10 Uhr | Uta Helkenberg"
             element = elements[k]
-            if any(isinstance(child, str) and child.strip() for child in element.children):
+            if has_text(element):
                 names = _dated_name(_first_line(element, 160))
                 if names:
                     return names
@@ -868,7 +906,7 @@ class _Marks:
             element = elements[k]
             if element.tag in ("figcaption", "script", "style", "a", "button"):
                 continue
-            if not any(isinstance(child, str) and child.strip() for child in element.children):
+            if not has_text(element):
                 continue
             text = _byline_text(element)
             label = _LABELLED.match(text) if len(text) <= 80 else None
