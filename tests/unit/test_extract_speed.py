@@ -430,3 +430,29 @@ def _reference_collapse(text: str) -> str:
 def test_collapse_shortcut_keeps_the_text(text: str) -> None:
     assert collapse(text) == _reference_collapse(text)
     assert collapse(" one two ") == " one two "
+
+
+def _promo_by_search(text: str) -> bool:
+    """`is_promo_line` as first written: search the whole text, then test where it starts."""
+    if len(text) > hints._PROMO_NOTICE or not hints.may_hold(text, hints._PROMO_WORDS):
+        return False
+    found = hints._PROMO_LINE.search(text)
+    if found is None:
+        return False
+    if len(text) <= 300:
+        return True
+    start = found.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= hints._PROMO_OPENING and line_start <= hints._PROMO_OPENING * 3
+
+
+@pytest.mark.parametrize("title", [0, 30, 100, 119, 120, 121, 150])
+def test_the_opening_search_of_long_notices_agrees_with_a_whole_text_search(title: int) -> None:
+    phrase = "Sign up for our newsletter today."
+    filler = "The council met on Tuesday to discuss the bridge repairs and the fair. "
+    for offset in range(0, 60, 3):
+        text = "x" * title + ("\n" if title else "") + "y" * offset + " " + phrase
+        text = (text + " " + filler * 12)[:900]
+        assert hints.is_promo_line(text) == _promo_by_search(text), (title, offset)
+        later = filler * 3 + phrase + " " + filler * 6  # the phrase far in: never a notice
+        assert hints.is_promo_line(later) == _promo_by_search(later) is False

@@ -606,12 +606,14 @@ def is_promo_line(text: str) -> bool:
     notice that opens with such a sentence (a comment policy, an embed consent text)."""
     if len(text) > _PROMO_NOTICE or not may_hold(text, _PROMO_WORDS):
         return False
-    found = _PROMO_LINE.search(text)
+    if len(text) <= 300:
+        return _PROMO_LINE.search(text) is not None
+    # A notice: the phrase opens one of its first lines, so it starts by character 160; trying
+    # only those starts gives what searching the whole text did, at a fraction of the cost.
+    found = _PROMO_OPENING_LINE.match(text)
     if found is None:
         return False
-    if len(text) <= 300:
-        return True
-    start = found.start()
+    start = found.start("promo")
     line_start = text.rfind("\n", 0, start) + 1
     return start - line_start <= _PROMO_OPENING and line_start <= _PROMO_OPENING * 3
 
@@ -655,6 +657,11 @@ _PROMO_NOTICE = 1000
 """Characters of a notice that opens with a promo sentence and is still taken as one."""
 _PROMO_OPENING = 40
 """A notice's promo sentence opens its text, or a line after a short title line."""
+_PROMO_OPENING_LINE = re.compile(
+    rf"(?s:.{{0,{_PROMO_OPENING * 4}}}?)(?P<promo>{_PROMO_LINE.pattern})", _PROMO_LINE.flags
+)
+"""`_PROMO_LINE` at its leftmost start within the first `4 * _PROMO_OPENING` characters: no
+later start can pass the opening test (a line start by character 120, the phrase within 40)."""
 
 
 def is_box_heading(text: str) -> bool:
