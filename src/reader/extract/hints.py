@@ -608,14 +608,22 @@ def is_promo_line(text: str) -> bool:
         return False
     if len(text) <= 300:
         return _PROMO_LINE.search(text) is not None
-    # A notice: the phrase opens one of its first lines, so it starts by character 160; trying
-    # only those starts gives what searching the whole text did, at a fraction of the cost.
-    found = _PROMO_OPENING_LINE.match(text)
-    if found is None:
-        return False
-    start = found.start("promo")
-    line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start <= _PROMO_OPENING and line_start <= _PROMO_OPENING * 3
+    # A notice: the phrase opens one of its first lines (within 40 characters of a line that
+    # starts by character 120). Only those openings are tried: searching the whole paragraph
+    # for a phrase that could only count there cost more than all the rest of tidying.
+    line_start = 0
+    while line_start <= _PROMO_OPENING * 3:
+        found = _PROMO_NEAR.match(text, line_start)
+        if found is not None:
+            start = found.start("promo")
+            own_line = text.rfind("\n", 0, start) + 1
+            if start - own_line <= _PROMO_OPENING and own_line <= _PROMO_OPENING * 3:
+                return True
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            break
+        line_start = line_end + 1
+    return False
 
 
 # Paywall notices: the article's free part ends here and an offer box follows.
@@ -657,11 +665,10 @@ _PROMO_NOTICE = 1000
 """Characters of a notice that opens with a promo sentence and is still taken as one."""
 _PROMO_OPENING = 40
 """A notice's promo sentence opens its text, or a line after a short title line."""
-_PROMO_OPENING_LINE = re.compile(
-    rf"(?s:.{{0,{_PROMO_OPENING * 4}}}?)(?P<promo>{_PROMO_LINE.pattern})", _PROMO_LINE.flags
+_PROMO_NEAR = re.compile(
+    rf"(?s:.{{0,{_PROMO_OPENING}}}?)(?P<promo>{_PROMO_LINE.pattern})", _PROMO_LINE.flags
 )
-"""`_PROMO_LINE` at its leftmost start within the first `4 * _PROMO_OPENING` characters: no
-later start can pass the opening test (a line start by character 120, the phrase within 40)."""
+"""`_PROMO_LINE` starting within `_PROMO_OPENING` characters of where the match is tried."""
 
 
 def is_box_heading(text: str) -> bool:
