@@ -272,3 +272,14 @@ def test_a_submitted_box_is_a_date_box() -> None:
     assert hints.value_roles("submitted") & hints.DATE
     assert hints.value_roles("node-submitted meta") & hints.DATE
     assert not hints.value_roles("submit-button") & hints.DATE
+
+
+def test_a_page_without_a_headline_takes_the_date_printed_at_the_article_start() -> None:
+    paragraphs = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    html = (
+        "<html lang='de'><head><title>Rat tagt</title></head><body>"
+        f"<div class='menu'>{SHARE}</div>"
+        f"<div class='inhalt'><p>Rat tagt · 14. März 2022</p>{paragraphs}</div>"
+        "</body></html>"
+    )
+    assert published(html) == "2022-03-14"

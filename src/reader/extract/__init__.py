@@ -155,6 +155,9 @@ def _read(document: Document, url: str | None) -> Article:
     if not published:
         day_first = not (meta.language or "").lower().startswith("en-us")
         published = date_in_url(url) or date_near_headline(document, day_first)
+        if not published and content is not None and content.roots:
+            # No headline to look under (no <h1>): the article's own opening stands in for it.
+            published = date_near_headline(document, day_first, h1=content.roots[0].index)
     if len(meta.article_body) >= MIN_JSON_LD_BODY and _chars(blocks) < 0.4 * len(meta.article_body):
         # The page renders its text with scripts; its structured data still carries it.
         blocks = _blocks_from_json_ld(meta.article_body, meta.title, base)
