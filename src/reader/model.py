@@ -75,6 +75,19 @@ def runs_text(runs: Sequence[Run]) -> str:
     return "".join([run.text for run in runs])  # (a list joins faster than a generator)
 
 
+def runs_lines(runs: Sequence[Run]) -> list[list[Run]]:
+    """The runs split at their line breaks ("\n" from `<br>`), formatting kept; one list per
+    line, empty for an empty line."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        for number, piece in enumerate(run.text.split("\n")):
+            if number:
+                lines.append([])
+            if piece:
+                lines[-1].append(Run(piece, run.emphasis, run.strong, run.code, run.href))
+    return lines
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     kind: ClassVar[str] = "heading"

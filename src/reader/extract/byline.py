@@ -17,7 +17,7 @@ from reader.extract.blocks import Note
 from reader.extract.dates import find_date
 from reader.extract.names import BYLINE_TAIL, split_authors
 from reader.extract.text import words
-from reader.model import Block, Paragraph, Rule, Run
+from reader.model import Block, Paragraph, Rule, Run, runs_lines
 
 _AUTHOR_LINE = re.compile(
     r"""^[\s(\[\uff08]*(?:
@@ -145,18 +145,6 @@ def _meta_line(line: str) -> tuple[str, str] | None:
     return ("author", ", ".join(names))
 
 
-def _lines(runs: tuple[Run, ...]) -> list[list[Run]]:
-    lines: list[list[Run]] = [[]]
-    for run in runs:
-        pieces = run.text.split("\n")
-        for number, piece in enumerate(pieces):
-            if number:
-                lines.append([])
-            if piece:
-                lines[-1].append(Run(piece, run.emphasis, run.strong, run.code, run.href))
-    return lines
-
-
 def _join(lines: list[list[Run]]) -> tuple[Run, ...]:
     out: list[Run] = []
     for number, line in enumerate(lines):
@@ -205,7 +193,7 @@ def _scan(
                 found_authors.extend(names)
                 del blocks[position]
                 continue
-        lines = _lines(block.runs)
+        lines = runs_lines(block.runs)
         order = range(len(lines) - 1, -1, -1) if from_end else range(len(lines))
         kept = list(lines)
         for number in order:

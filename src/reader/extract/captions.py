@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Run
+from reader.model import Run, runs_lines
 
 _CREDIT = re.compile(
     r"""(?:^|(?<=[\s.;,|\u2013\u2014])|(?=©))[(\[]?\s*(?:
@@ -96,16 +96,8 @@ def strip_credits(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """The caption without its credit lines and trailing credits (formatting kept)."""
     if not any(_credit(line) for line in "".join(r.text for r in runs).split("\n")):
         return runs
-    lines: list[list[Run]] = [[]]
-    for run in runs:
-        pieces = run.text.split("\n")
-        for k, piece in enumerate(pieces):
-            if k:
-                lines.append([])
-            if piece:
-                lines[-1].append(Run(piece, run.emphasis, run.strong, run.code, run.href))
     out: list[Run] = []
-    for line in lines:
+    for line in runs_lines(runs):
         kept = _cut(line)
         if kept:
             if out:
