@@ -30,6 +30,7 @@ from urllib.parse import unquote_to_bytes, urljoin, urlsplit
 import httpx
 
 from reader.fetch import is_safe_remote_link, make_client
+from reader.image_types import sniff_image
 from reader.library.export.entries import figure_sources
 from reader.library.records import ImageData
 from reader.model import Article
@@ -63,21 +64,6 @@ _VAGUE_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"}
 
 class _Skip(Exception):
     """This image is not kept, for the reason given."""
-
-
-def sniff_image(data: bytes) -> str | None:
-    """The media type of a raster image by its first bytes, or None (SVG is not one)."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    if data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis"):
-        return "image/avif"
-    return None
 
 
 def _dimensions(data: bytes, media_type: str) -> tuple[int | None, int | None]:

@@ -11,20 +11,15 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from reader.image_types import sniff_image
+
 _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
 
 
 def media_type(data: bytes) -> str | None:
     """The image type the bytes really are, among PNG, JPEG, GIF and WebP; else None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if len(data) >= 12 and data.startswith(b"RIFF") and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
+    kind = sniff_image(data)
+    return kind if kind in _EXTENSIONS else None
 
 
 def extension(kind: str) -> str:
