@@ -253,20 +253,11 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
                 continue
             if tag == "noscript" and not keep_hidden:
                 _noscript_images(node, element, elements)
-            elif tag == "noscript":  # what a reader without scripts sees: copied as a box
-                copy = make("div", attrs, element, len(elements))
-                element.children.append(copy)
-                append_element(copy)
-                child = node.first_child
-                if child is not None:
-                    stack.append((node.next, element, raw))
-                    node = child
-                    element = copy
-                    skip_spaces = False
-                    continue
-            elif tag == "dialog":
-                if "open" in attrs:
-                    copy = make(tag, attrs, element, len(elements))
+            elif tag == "noscript" or tag == "dialog":
+                # An open dialog, or (second try) what a reader without scripts sees: its
+                # content is copied like any box's, the noscript as a plain div.
+                if tag == "noscript" or "open" in attrs:
+                    copy = make("div" if tag == "noscript" else tag, attrs, element, len(elements))
                     element.children.append(copy)
                     append_element(copy)
                     child = node.first_child
