@@ -71,6 +71,8 @@ MIN_ARTICLE_CHARS = 500
 """Below this, the strict pass is retried without removing hinted boxes (as Readability does)."""
 _CARD_TEXT = 300
 """A box with at most this much text left after cleaning may be a teaser card."""
+_PROMO_TEXT = 600
+"""A box named as a sign-up, feedback or author-bio box holding less text than this goes."""
 _TWIN_TEXT = 80
 """A sibling with the article box's class and this much text, few of it links, joins it."""
 
@@ -605,6 +607,8 @@ def _clean(
                 removed[k] = _is_boilerplate_box(element, final.get(k, 0.0), counts, t >= bulk)
             elif tag in _HEADINGS and strict and hints.heading_weight(element) < 0:
                 removed[k] = True
+            elif tag == "p" and element.attrs and t < _PROMO_TEXT and hints.is_promo_box(element):
+                removed[k] = True  # an author's bio or a sign-up line set as one paragraph
         chars += text[start]
     return Content(
         roots=roots, removed=removed, text=text, images=images, paragraphs=paras, chars=chars
@@ -668,7 +672,7 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         return "box heading"
     if element.tag == "table" and is_data_table(element):
         return None
-    if c.text < 600 and hints.is_promo_box(element):
+    if c.text < _PROMO_TEXT and hints.is_promo_box(element):
         return "promo box"
     if element.tag == "figure" and c.images:
         return None

@@ -427,6 +427,8 @@ _BOX_HEADING = re.compile(
       about\s+the\s+authors?|über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|zur\s+person|
       sobre\s+(?:el\s+autor|la\s+autora)|à\s+propos\s+de\s+l['\u2019]auteur|(?:giới\s+thiệu|về)\s+tác\s+giả|
       (?:found|spotted|see)\s+an?\s+(?:error|mistake|typo)\??|fehler\s+gefunden\??|
+      (?:weitere|mehr)\s+informationen(?:\s+(?:zu|zum|zur|über)(?:\s+[\w-]+){1,5})?|
+      (?:further|more)\s+information|plus\s+d['\u2019]informations|más\s+información|
       相关(?:新闻|文章|阅读)|相關(?:新聞|文章)|関連(?:記事|ニュース)|热门|推荐阅读|おすすめ
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -504,7 +506,8 @@ def read_more_opening(text: str) -> int:
 # "story" or "body" in the same compound name cancels their negative weight.
 _PROMO_NAME = re.compile(
     r"newsletter|signup|sign-up|subscribe(?!r)|feedback|authorbio|author-bio|"
-    r"author_bio|aboutauthor|about-author|about-the-author|author-box|authorbox"
+    r"author_bio|aboutauthor|about-author|about-the-author|author-box|authorbox|"
+    r"author-description|authordescription|author-profile|authorprofile|saboxplugin"
 )
 
 
@@ -580,7 +583,30 @@ _PROMO_LINE = re.compile(
         alla\s+rättigheter\s+förbehållna|alle\s+rechten\s+voorbehouden)|
       ^\W*(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|
         todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|
-        tüm\s+haklar\u0131\s+sakl\u0131d\u0131r)\W*$
+        tüm\s+haklar\u0131\s+sakl\u0131d\u0131r)\W*$|
+      \bdownload\b[^.!?]{0,60}\bapps?\s+for\s+(?:ios|iphone|android)\b|
+      \bstraight\s+to\s+your\s+(?:phone|smartphone)\b|
+      \bwould\s+you\s+consider\s+supporting\b|\bsupport\s+(?:our|independent)\s+journalism\b|
+      \bwe\s+need\s+your\s+(?:help|support)\b[^.!?]{0,120}\bdonat|
+      \bsubmit\s+(?:a|your)\s+letters?\s+to\s+the\s+editor\b|\bwe\s+want\s+to\s+hear\s+what\s+you\s+think\b|
+      \b(?:nuestro|tenemos)\s+canal\s+de\s+(?:youtube|telegram|whatsapp)\b|
+      \b(?:join|follow)\s+our\s+(?:youtube|telegram|whatsapp)\s+channel\b|
+      \bunse(?:ren|r)\s+(?:youtube|telegram|whatsapp)[-\s]?kanal\b|
+      \bhazte\s+(?:miembro|socio)\b|\bapoya\s+(?:el|nuestro)\s+periodismo\b|
+      \bzapraszamy\b[^.!?]{0,30}\bsubskrypcj|
+      ^\W*this\s+entry\s+was\s+posted\b|\bbookmark\s+the\s+permalink\b|
+      ^\W*der\s+beitrag\s+wurde\s+am\b[^!?]{0,80}?\bveröffentlicht|
+      ^\W*(?:war|ist)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)\b|
+      ^\W*(?:was\s+this\s+(?:article|post|page)\s+(?:helpful|useful))\b|
+      ^\W*(?:möchten\s+sie|willst\s+du)\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen\b|
+      ^\W*(?:noch\s+)?keine\s+bewertungen\W*$|
+      ^\W*(?:anzeige\W+)?enthält\s+affiliate[-\s]links?\b|
+      \bbei\s+den\s+(?:verlinkungen|links)\s+handelt\s+es\s+sich\s+um\s+affiliate|
+      \bfür\s+links\s+auf\s+dieser\s+seite\s+erhält\b[^.!?]{0,40}\bprovision\b|
+      ^\W*\*?werbung\W+(?:dieser|der)\s+(?:beitrag|artikel)\s+enthält\s+werbung\b|
+      ^\W*(?:keine\s+kommentare|es\s+gibt\s+noch\s+keine\s+kommentare|
+        no\s+responses?\s+(?:so\s+far|yet))\b|
+      ^\W*(?:wird\s+geladen|lade\s+weitere\s+inhalte|loading)\W*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -598,7 +624,11 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "files", "partner", "kapital", "anlageberatung", "aktien", "invest", "anlage",
                 "wertpapier", "aufforderung", "trading", "buy", "advice", "conseil", "©",
                 "(c)", "copyright", "rights", "rechte", "droits", "derechos", "diritti",
-                "hakl")  # fmt: skip
+                "hakl", "download", "straight", "supporting", "journalism", "donat", "letter",
+                "hear", "canal", "channel", "kanal", "hazte", "apoya", "zapraszamy", "posted",
+                "permalink", "veröffentlicht", "nützlich", "hilfreich", "helpful", "useful",
+                "teilen", "bewertung", "affiliate", "provision", "kommentare", "response",
+                "geladen", "lade", "loading")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:
