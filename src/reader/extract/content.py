@@ -656,6 +656,43 @@ def _plain_end(element: Element, *, first: bool) -> bool:
     return False
 
 
+_HEADLINES = 3
+"""Linked headlines that make a box under a boilerplate heading a list of teasers."""
+
+
+def _headline_list(element: Element) -> bool:
+    """Whether the box's headings (but one: its own) are links to other pages: a stream of
+    teasers, each a linked headline over a blurb, whose blurbs keep the link share low."""
+    headings = linked = 0
+    stack: list[Element | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            continue
+        if item.tag in _HEADINGS:
+            headings += 1
+            linked += _all_link(item)
+        else:
+            stack.extend(item.children)
+    return linked >= _HEADLINES and linked >= 0.8 * (headings - 1)
+
+
+def _all_link(heading: Element) -> bool:
+    """A heading whose text is (nearly) all inside links."""
+    total = len(inner_text(heading, 400))
+    stack: list[Element | str] = list(heading.children)
+    linked = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            continue
+        if item.tag == "a":
+            linked += len(inner_text(item, 400))
+        else:
+            stack.extend(item.children)
+    return total > 0 and linked >= 0.8 * total
+
+
 def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) -> bool:
     return _boilerplate_rule(element, score, c, bulk) is not None
 
@@ -668,7 +705,11 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
     """
     first = _first_text(element)
     # A related-links list or a counter, not a "Read more" wrapper around the story's rest.
-    if first and hints.is_box_heading(first) and (c.text < 600 or c.links > 0.25 * c.text):
+    if (
+        first
+        and hints.is_box_heading(first)
+        and (c.text < 600 or c.links > 0.25 * c.text or _headline_list(element))
+    ):
         return "box heading"
     if element.tag == "table" and is_data_table(element):
         return None

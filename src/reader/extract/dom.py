@@ -121,7 +121,7 @@ class Document:
 # that boilerplate scoring can still count them.
 _DROP = frozenset(
     {
-        "style", "template", "svg", "math", "canvas", "map", "datalist", "optgroup", "option",
+        "style", "template", "svg", "canvas", "map", "datalist", "optgroup", "option",
         "frameset", "frame", "applet", "slot", "param", "source", "track", "-comment", "-doctype",
         "nav", "rt", "rp",
     }
@@ -190,7 +190,7 @@ def _hidden(attrs: Attrs) -> bool:
 
 
 _SPECIAL = frozenset(
-    {"script", "meta", "link", "title", "base", "noscript", "dialog", *_PLACEHOLDER}
+    {"script", "meta", "link", "title", "base", "noscript", "dialog", "math", *_PLACEHOLDER}
 )
 _HIDING = frozenset({"hidden", "aria-hidden", "style", "type"})
 
@@ -251,7 +251,9 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
                 sources.append((element.index, tag, node, attrs))
                 node = node.next
                 continue
-            if tag == "noscript" and not keep_hidden:
+            if tag == "math":
+                _math(node, attrs, element, elements)
+            elif tag == "noscript" and not keep_hidden:
                 _noscript_images(node, element, elements)
             elif tag == "noscript" or tag == "dialog":
                 # An open dialog, or (second try) what a reader without scripts sees: its
@@ -322,6 +324,48 @@ def _read_sources(sources: list[_Source], document: Document) -> None:
 
 def _parent_index(source: _Source) -> int:
     return source[0]
+
+
+_MATH_SKIP = frozenset({"annotation", "annotation-xml", "none", "mprescripts"})
+"""MathML parts that are not read: a TeX or other source twin of the formula, and the empty
+placeholders of pre- and post-scripts."""
+
+
+def _math(node: LexborNode, attrs: Attrs, parent: Element, elements: list[Element]) -> None:
+    """A MathML formula as the plain text of its tokens, one space apart ("x = - b ± b 2 - 4
+    a c 2 a"): dropping it leaves holes in sentences ("there are two solutions to and they
+    are"), and its token elements hold no spaces of their own, so joining them bare would run
+    "4ac" together. A display formula gets a line of its own."""
+    parts: list[str] = []
+    stack: list[LexborNode] = []
+    child = node.first_child
+    while True:
+        if child is None:
+            if not stack:
+                break
+            child = stack.pop()
+            continue
+        tag = child.tag
+        if tag == "-text":
+            text = child.text_content
+            if text and not text.isspace():
+                parts.append(text)
+        elif tag is not None and tag[0] != "-" and tag not in _MATH_SKIP:
+            inner = child.first_child
+            if inner is not None:
+                if child.next is not None:
+                    stack.append(child.next)
+                child = inner
+                continue
+        child = child.next
+    text = collapse(" ".join(parts)).strip()
+    if not text:
+        return
+    block = (attrs.get("display") or "").strip().lower() == "block"
+    holder = Element("p" if block else "span", {}, parent, len(elements))
+    holder.children.append(text)
+    parent.children.append(holder)
+    elements.append(holder)
 
 
 def _noscript_images(noscript: LexborNode, parent: Element, elements: list[Element]) -> None:

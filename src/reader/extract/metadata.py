@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from reader.extract import hints
 from reader.extract.byline import byline_names, looks_like_name
 from reader.extract.dates import find_date, leading_date, to_iso
-from reader.extract.dom import Document, Element, has_text, inner_text
+from reader.extract.dom import BLOCK_TAGS, Document, Element, has_text, inner_text
 from reader.extract.names import looks_personal, split_authors, unique_names
 from reader.extract.text import clean_line, sanitize
 from reader.extract.titles import Heading, choose_title, heading, site_from_title, title_key
@@ -37,9 +37,9 @@ _LD_MAX_NODES = 5_000
 _UTC = re.compile(r"T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]00:?00)$", re.IGNORECASE)
 # Meta names (property / name / itemprop), most deliberate first.
 _AUTHOR_KEYS = (
-    "dc:creator", "dcterms:creator", "author", "article:author", "parsely-author",
-    "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author",
-    "twitter:creator",
+    "dc:creator", "dcterms:creator", "author", "article:author", "og:article:author",
+    "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+    "cxenseparse:author", "twitter:creator",
 )  # fmt: skip
 _DATE_KEYS = (
     "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date",
@@ -178,7 +178,9 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
         if modified and modified[:10] != meta.published[:10]:
             # A page that shows readers only the day it was updated: that is its date.
             updated = _local_day(modified, printed)
-            shown_days = _printed_days(document, day_first, {meta.published[:4], updated[:4]})
+            shown_days = _printed_days(
+                document, day_first, {meta.published[:4], updated[:4]}, skip_footer=True
+            )
             if updated[:10] in shown_days and meta.published[:10] not in shown_days:
                 meta.published = updated
     else:
@@ -291,7 +293,7 @@ def _json_ld(scripts: list[str]) -> dict[str, Any]:
     ids: dict[str, dict[str, Any]] = {}
     for script in scripts:
         try:
-            data = json.loads(script.strip().removesuffix(";"))
+            data = json.loads(_unwrap(script))
         except (ValueError, RecursionError):
             continue
         for node in _objects(data):
@@ -315,6 +317,19 @@ def _json_ld(scripts: list[str]) -> dict[str, Any]:
         result["publisher"] = ids[publisher["@id"]]
     result["@ids"] = ids
     return result
+
+
+_WRAPPER_OPEN = re.compile(r"^\s*(?:/[/*]\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?")
+_WRAPPER_CLOSE = re.compile(r"(?:/[/*]\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$")
+
+
+def _unwrap(script: str) -> str:
+    """The JSON of a JSON-LD script: some pages still wrap it in a CDATA section or an HTML
+    comment, as for the browsers of old (`<![CDATA[ {...} ]]>`, `//<!-- ... //-->`)."""
+    text = script.strip()
+    if text[:1] not in ("{", "["):
+        text = _WRAPPER_CLOSE.sub("", _WRAPPER_OPEN.sub("", text))
+    return text.strip().removesuffix(";")
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -491,11 +506,19 @@ def _local_day(declared: str, printed: list[str]) -> str:
     return declared
 
 
-def _printed_days(document: Document, day_first: bool, years: set[str]) -> set[str]:
-    """The days (YYYY-MM-DD) of `years` printed anywhere in the page's short texts."""
+def _printed_days(
+    document: Document, day_first: bool, years: set[str], *, skip_footer: bool = False
+) -> set[str]:
+    """The days (YYYY-MM-DD) of `years` printed anywhere in the page's short texts.
+
+    `skip_footer`: not in the page's footer, whose "This page was last edited on ..." stamp
+    dates the site's copy of the page, not the article shown to readers."""
     found: set[str] = set()
     years_list = list(years)
+    footer = _page_footers(document) if skip_footer else []
     for element in document.elements:
+        if footer and _within(element.index, footer):
+            continue
         for child in element.children:  # (loops, not any(): this visits every element)
             if isinstance(child, str):
                 for year in years_list:
@@ -512,6 +535,34 @@ def _printed_days(document: Document, day_first: bool, years: set[str]) -> set[s
             if day:
                 found.add(day[:10])
     return found
+
+
+_FOOTER_TOKEN = re.compile(r"(?:^|[^a-z0-9])footer(?:$|[^a-z0-9])", re.IGNORECASE)
+
+
+def _page_footers(document: Document) -> list[tuple[int, int]]:
+    """Index ranges of the page's footer: role="contentinfo", or a <footer> or a box named
+    "footer", outside any <article> or <main> (an article's own footer may print its dates)."""
+    ranges: list[tuple[int, int]] = []
+    end = document.subtree_ends()
+    inside: list[tuple[int, int]] = []  # <article> / <main> ranges, in document order
+    for element in document.elements:
+        index = element.index
+        if ranges and index < ranges[-1][1]:
+            continue
+        if element.tag in ("article", "main"):
+            inside.append((index, end[index]))
+            continue
+        if (element.get("role") or "").lower() == "contentinfo" or (
+            (element.tag == "footer" or _FOOTER_TOKEN.search(element.get("id")))
+            and not _within(index, inside)
+        ):
+            ranges.append((index, end[index]))
+    return ranges
+
+
+def _within(index: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= index < stop for start, stop in ranges)
 
 
 def date_near_headline(
@@ -604,6 +655,29 @@ def _first_line(element: Element, limit: int) -> str:
             if "".join(parts).strip():
                 break
         else:
+            stack.extend(reversed(item.children))
+    return clean_line(" ".join(parts))
+
+
+def _first_block_line(element: Element, limit: int) -> str:
+    """The text of a box up to where its first line ends: at a <br>, or where a block inside it
+    starts or ends once some text was read ("<a>Jane Doe</a><div>Games Editor</div>": the
+    name, not the role printed under it)."""
+    parts: list[str] = []
+    size = 0
+    stack: list[Element | str | None] = [element]  # None: the end of a block
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            size += len(item)
+            continue
+        block = item is None or item.tag in BLOCK_TAGS
+        if block and item is not element and "".join(parts).strip():
+            break
+        if item is not None:
+            if block:
+                stack.append(None)
             stack.extend(reversed(item.children))
     return clean_line(" ".join(parts))
 
@@ -826,7 +900,11 @@ class _Marks:
             text = clean_line(content) if content else inner_text(element, 200)
             if not text or len(text) > 120:
                 continue
-            names = split_authors(text)
+            # The first line, when it names people ("Jane Doe" over "Games Editor").
+            line = "" if content else _first_block_line(element, 200)
+            names = split_authors(line) if line and line != text else []
+            if not names or not all(looks_personal(name) for name in names):
+                names = split_authors(text)
             if names:
                 return names
         return []

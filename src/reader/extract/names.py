@@ -70,14 +70,16 @@ _HANDLE = re.compile(r"^(?!www\.)[^\W\d_]{2}[\w.-]{0,23}$")
 """A user name with digits in it ("freeman1984", "Bo2man"): one word starting with two letters,
 so no date, number or time."""
 _AT_HANDLE = re.compile(r"(?<=\w)\s+@\w+\b")
-_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)")
+_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)(?!\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+"""A note in brackets ("Elena Oberholzer (obe)", "Jane Doe [Reuters]"), but not a part of the
+name between its words ("Bruno (Henrique Zecchin) Rodrigues")."""
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|:|^\W*$|\*")
 # A part of a byline that names a role or a label, not a person (casefolded, whole part).
 _NOT_PERSON = words(
     """
     sponsored advertisement anzeige redakteur redakteurin korrespondent korrespondentin autor
     autorin author auteur autore journaliste rédacteur redaktor phd md ma msc bsc jr sr
-    follow donate datum date text texte posted admin administrator name
+    follow donate datum date text texte posted admin administrator name last
     share teilen published veröffentlicht mehr more
     """
 )
