@@ -5,6 +5,9 @@ The pipeline, one module each:
     -> content.find_content (scoring, cleaning) -> blocks.build_blocks -> tidy (captions,
     boilerplate lines, credits, lead) -> Article
 
+A page that shows no article but carries its markup in a script framework's component stream
+is read from that stream (`streamed`).
+
 Limits (see `budget`): a page over 8 million characters or 200 000 tags is read up to that
 point only (scripts and styles cut out first), and the Article says so in
 `metadata["truncated"]` (and in `reason` when nothing was found). Markup nested deeper than
@@ -19,7 +22,7 @@ import gc
 import re
 
 from reader.decode import decode_text
-from reader.extract import hints
+from reader.extract import hints, streamed
 from reader.extract.blocks import build_blocks
 from reader.extract.budget import DEFAULT, Budget, fit, fit_bytes
 from reader.extract.byline import byline_names
@@ -27,7 +30,7 @@ from reader.extract.content import Content, find_content, whole_body
 from reader.extract.dates import date_in_url, find_date
 from reader.extract.dom import Document, Element, inner_text, parse
 from reader.extract.metadata import Metadata, date_near_headline, read_metadata
-from reader.extract.text import casefold_key, clean_line
+from reader.extract.text import clean_line
 from reader.extract.tidy import tidy_blocks
 from reader.extract.urls import base_url
 from reader.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote, Run, Table
@@ -107,18 +110,30 @@ def _parse_and_read(text: str, url: str | None, tags: int = -1) -> Article:
         article = _read(document, url)
     finally:
         document.release()
-    if len(article.text) >= MIN_VISIBLE_CHARS or not (
-        _MAY_HIDE.search(text) or "<noscript" in text
-    ):
+    if len(article.text) >= MIN_VISIBLE_CHARS:
         return article
-    # Nothing visible: a page streamed by a script framework keeps its text in a hidden box
-    # (or in a <noscript>, for readers without scripts).
-    document = parse(text, keep_hidden=True, tags=tags)
+    if _MAY_HIDE.search(text) or "<noscript" in text:
+        # Nothing visible: a page streamed by a script framework keeps its text in a hidden
+        # box (or in a <noscript>, for readers without scripts).
+        document = parse(text, keep_hidden=True, tags=tags)
+        try:
+            revealed = _read(document, url)
+        finally:
+            document.release()
+        if len(revealed.text) > len(article.text):
+            article = revealed
+    if len(article.text) >= MIN_VISIBLE_CHARS or streamed.MARK not in text:
+        return article
+    # Or only in the stream its scripts render from: read that markup as the page's body.
+    markup = streamed.streamed_markup(text)
+    if markup is None:
+        return article
+    document = parse(f"{text}<article>{markup}</article>", tags=tags)
     try:
-        revealed = _read(document, url)
+        rendered = _read(document, url)
     finally:
         document.release()
-    return revealed if len(revealed.text) > len(article.text) else article
+    return rendered if len(rendered.text) > len(article.text) else article
 
 
 def _read(document: Document, url: str | None) -> Article:
@@ -142,11 +157,11 @@ def _read(document: Document, url: str | None) -> Article:
             lead_box=_lead_text(lead_box, content),
         )
         blocks, authors, source, lead = tidied.blocks, tidied.authors, tidied.source, tidied.lead
-        lead_on_page = tidied.lead_on_page or (
-            bool(lead)
-            and lead == meta.description
-            and _shown_on_page(document, lead or "", blocks, content)
-        )
+        lead_on_page = tidied.lead_on_page
+        if not lead_on_page and lead and lead == meta.description:
+            shown = _shown_lead(document, lead, blocks, content)
+            if shown is not None:
+                lead, lead_on_page = shown, True
         published = published or tidied.dateline
         if not published or not authors:
             nearby = _lines_before(content)
@@ -220,24 +235,59 @@ def _lead_text(element: Element | None, content: Content) -> str | None:
     return text if linked <= _LEAD_LINKS * len(text) else None
 
 
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+[^.!?|]{2,40}$")
+"""The site's name closing a description ("… said the minister. - Daily News")."""
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def _shown_lead(
+    document: Document, description: str, blocks: list[Block], content: Content
+) -> str | None:
+    """The description as the page shows it before the article (its standfirst), or None:
+    compared by words alone (a comma more or less), and without a site name closing it."""
+    if _shown_on_page(document, description, blocks, content):
+        return description
+    trimmed = _SITE_SUFFIX.sub("", description)
+    if trimmed != description and _shown_on_page(document, trimmed, blocks, content):
+        return trimmed
+    return None
+
+
+def _word_key(text: str) -> str:
+    return _NOT_WORDS.sub(" ", text.casefold()).strip()
+
+
+def _holds(text: str, key: str, probe: str) -> bool:
+    """Whether the text holds the words of `key` (a `_word_key`), looked for only around
+    the places where its probe word occurs."""
+    folded = text.casefold()
+    start = folded.find(probe)
+    while start >= 0:
+        window = folded[max(0, start - 2 * len(key)) : start + 2 * len(key)]
+        if key in _word_key(window):
+            return True
+        start = folded.find(probe, start + 1)
+    return False
+
+
 def _shown_on_page(document: Document, text: str, blocks: list[Block], content: Content) -> bool:
     """Whether the page shows this text before the article's end, outside its blocks (a
     description that is also the standfirst printed under the headline, in a box no class
-    name marks)."""
-    key = casefold_key(text).rstrip(".\u2026 ")
+    name marks). Punctuation does not count: a description may drop a comma."""
+    key = _word_key(text)
     if len(key) < _MIN_SHOWN_LEAD:
         return False
-    if key in casefold_key(" ".join(block.text for block in blocks)):
-        return False
-    # Its longest word finds the few text nodes worth a closer look (a full walk of the
-    # page's text would cost more than the rest of the lead handling together).
+    # Its longest word finds the few places worth a closer look (a full walk of the page's
+    # text would cost more than the rest of the lead handling together).
     probe = max(key.split(), key=len)[:_PROBE]
+    if _holds(" ".join(block.text for block in blocks), key, probe):
+        return False
     stop = document.subtree_ends()[content.roots[-1].index] if content.roots else 0
     for element in document.elements[:stop]:
         for child in element.children:
             if isinstance(child, str) and probe in child.casefold():
                 box = element.parent or element
-                if key in casefold_key(inner_text(box, 4 * len(key) + 200)):
+                if key in _word_key(inner_text(box, 4 * len(key) + 200)):
                     return True
                 break
     return False

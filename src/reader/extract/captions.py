@@ -3,7 +3,8 @@ took the picture, not what it shows, so the caption keeps only its description.
 
 Only marked credits are cut (a credit word and a colon, "photo by", or ©), from the marker to
 the end of its line; a caption line that is all credit goes. Agency names without a marker
-stay: "Reuters" may just as well be what the picture shows.
+stay: "Reuters" may just as well be what the picture shows. Only a paragraph of its own made
+of names and a picture agency ("Jane Roe/Getty Images") is taken as a credit line too.
 """
 
 from __future__ import annotations
@@ -39,12 +40,47 @@ _CJK_CREDIT = re.compile(
 )
 
 
-def _credit(text: str) -> re.Match[str] | None:
-    """The first marked credit in a line: the earlier of the two kinds."""
+# A credit without a marker word: photographers' names and a picture agency joined by "/",
+# "|", " - " or "via", after a sentence or standing in brackets ("Jane Roe/Getty Images",
+# "(Valerie Macon / AFP / Getty Images)", "(AP Photo/John Doe)"), and a name of a few words:
+# "… in Paris Jane Roe/Reuters" (no sentence end) is no credit. Only a paragraph that is all
+# such a credit goes (`is_credit_line`); captions keep theirs, as most readers show them
+# (cutting them gained as much on the news corpora as it lost on Readability's).
+_AGENCY = (
+    r"(?:getty(?:\s*images)?|gettyimages|istock(?:photo)?|shutterstock|imago(?:\s+images)?|"
+    r"picture[\s-]alliance|alamy|afp|ap(?:\s+photo)?|reuters|dpa|epa(?:-efe)?|keystone|"
+    r"pa\s+(?:images|wire|media)|anadolu(?:\s+agency)?|xinhua|efe|ansa|corbis|stringer)"
+)
+_AGENCY_WORDS = ("getty", "istock", "shutterstock", "imago", "alliance", "alamy", "afp", "ap",
+                 "reuters", "dpa", "epa", "keystone", "pa ", "anadolu", "xinhua", "efe",
+                 "ansa", "corbis", "stringer")  # fmt: skip
+_NAME = r"[^\W\d_][\w'\u2019.\-]*(?:\s+[^\W\d_][\w'\u2019.\-]*){0,5}"
+_SEP = r"\s*(?:/|\||\s-\s|\svia\s)\s*"
+_AGENCY_CREDIT = re.compile(
+    rf"""(?:^|(?<=[.!?"\u201d\u2019)\]]))\s*(?:
+      [(\[]\s*(?:{_NAME}{_SEP})*{_AGENCY}(?:{_SEP}{_NAME})*\s*[)\]]|
+      (?:{_NAME}{_SEP})+{_AGENCY}(?:{_SEP}{_NAME})*|
+      {_AGENCY}(?:{_SEP}{_NAME})+
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _credit(text: str, *, signed: bool = False) -> re.Match[str] | None:
+    """The first marked credit in a line (the earlier of the two kinds), or with `signed`
+    the earliest of those and an agency credit."""
     found = _CREDIT.search(text)
     other = _CJK_CREDIT.search(text) if not text.isascii() else None
     if found is None or (other is not None and other.start() < found.start()):
-        return other
+        found = other
+    if (
+        signed
+        and ("/" in text or "|" in text or "(" in text or " via " in text)
+        and any(word in text.lower() for word in _AGENCY_WORDS)
+    ):
+        agency = _AGENCY_CREDIT.search(text)
+        if agency is not None and (found is None or agency.start() < found.start()):
+            return agency
     return found
 
 
@@ -52,7 +88,7 @@ def is_credit_line(text: str) -> bool:
     """A short paragraph that is only a picture credit."""
     if len(text) > 120 or "\n" in text:
         return False
-    found = _credit(text)
+    found = _credit(text, signed=True)
     return found is not None and not text[: found.start()].strip()
 
 

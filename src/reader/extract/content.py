@@ -25,7 +25,7 @@ from typing import NamedTuple
 from reader.extract import hints
 from reader.extract.dom import Document, Element, inner_text
 from reader.extract.tables import is_data_table
-from reader.extract.text import words
+from reader.extract.text import casefold_key, words
 
 BLOCK_TAGS = words(
     """
@@ -310,7 +310,105 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
     top = _refine(elements[top_index], final, elements)
     top = _widen(top, units, elements, m)
     roots = _with_siblings(top, final, m, dropped)
+    for root in roots:
+        _one_story(root, document.title, elements, dropped, m)
+    key_points = _key_points(roots[0], elements, dropped, m)
+    if key_points is not None:
+        roots.insert(0, key_points)
     return _clean(document, roots, dropped, final, m, strict=strict)
+
+
+_KEY_POINTS = re.compile(
+    r"key[-_]?points?|highlights?|takeaways?|bullets|summary|tl-?dr|at-?a-?glance|"
+    r"wichtigste|kurz-?gefasst|zusammenfassung|resumen|en-?bref|points-?cles|essentiel",
+    re.IGNORECASE,
+)
+_KEY_POINTS_LEVELS = 3
+_KEY_POINTS_SIBLINGS = 3
+_KEY_POINTS_TEXT = (80, 1500)
+
+
+def _key_points(
+    first: Element, elements: list[Element], dropped: list[bool], m: _Measures
+) -> Element | None:
+    """The box of key points printed just before the article's text ("Key Points",
+    "Takeaways", "Das Wichtigste in Kürze"): a list of a few sentences, few of them links,
+    in a box its class or id names so, a sibling of the root or of one of its near ancestors.
+    Scoring passes it over (list items earn no paragraph credit), yet it is the article's
+    own summary."""
+    node = first
+    for _ in range(_KEY_POINTS_LEVELS):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        before: list[Element] = []
+        for child in parent.children:
+            if child is node:
+                break
+            if isinstance(child, Element):
+                before.append(child)
+        for sibling in reversed(before[-_KEY_POINTS_SIBLINGS:]):
+            k = sibling.index
+            names = f"{sibling.attrs.get('class') or ''} {sibling.attrs.get('id') or ''}"
+            low, high = _KEY_POINTS_TEXT
+            if (
+                not dropped[k]
+                and _KEY_POINTS.search(names)
+                and low <= m.text[k] <= high
+                and m.links[k] < 0.2 * m.text[k]
+                and sum(1 for j in range(k, m.end[k]) if elements[j].tag == "li") >= 2
+            ):
+                return sibling
+        node = parent
+    return None
+
+
+_MIN_STORY = 500
+"""Characters of text that make a headed <article> a story of its own, not a teaser card."""
+_MIN_HEADLINE = 8
+
+
+def _one_story(
+    root: Element, title: str, elements: list[Element], dropped: list[bool], m: _Measures
+) -> None:
+    """Leave out the other stories of a page that strings several articles together (the next
+    story loaded under this one as the reader scrolls): when the root holds two <article>
+    boxes or more, side by side, each with its own <h1> headline and a story's length of text,
+    only the one whose headline the page's <title> repeats stays. Without such a headline
+    nothing is left out: which story the page is about is not known."""
+    key = casefold_key(title)
+    if not key:
+        return
+    end = m.end
+    stop = end[root.index]
+    stories: list[tuple[int, str]] = []
+    k = root.index + 1
+    while k < stop:
+        element = elements[k]
+        if element.tag != "article" or dropped[k]:
+            k += 1
+            continue
+        below = end[k]
+        if m.text[k] >= _MIN_STORY:
+            headline = next(
+                (
+                    elements[j]
+                    for j in range(k + 1, below)
+                    if elements[j].tag == "h1" and not dropped[j]
+                ),
+                None,
+            )
+            if headline is not None:
+                stories.append((k, casefold_key(inner_text(headline, 300))))
+        k = below  # an <article> nested in this one is part of it
+    if len(stories) < 2:
+        return
+    kept = [k for k, headline in stories if len(headline) >= _MIN_HEADLINE and headline in key]
+    if len(kept) != 1:
+        return
+    for k, _ in stories:
+        if k != kept[0]:
+            dropped[k : end[k]] = _TRUE * (end[k] - k)
 
 
 def _in_hint(element: Element, hint_text: str) -> bool:

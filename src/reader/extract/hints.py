@@ -410,7 +410,7 @@ _BOX_HEADING = re.compile(
       recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|
       comments?|leave\s+a\s+(?:comment|reply)|share\s+this(?:\s+article|\s+story)?|
       visitor\s+statistics|visitors?\s+counter|
-      mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|lesen\s+sie\s+auch|
+      mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|lesen\s+sie\s+auch|lest\s+auch|
       (?:das(?:\s+thema)?|diese\s+themen)\s+könnte(?:n)?\s+(?:dich|sie)\s+auch\s+interessieren|
       auch\s+interessant|zum\s+weiterlesen|weiterlesen|mehr\s+themen|schon\s+gelesen|
       lesen\s+sie\s+auch\s+die\s+folgenden\s+beiträge|weitere\s+beiträge(?:\s+\w+){0,3}|
@@ -468,7 +468,7 @@ _COUNTER_LINE = re.compile(
 
 # Lines that point to another article ("Read more: <a>…</a>").
 _READ_MORE_OPENERS = r"""(?:read\s+(?:more|also)|also\s+read|see\s+also|related|more|
-    xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|auch\s+interessant|
+    xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan|lesen\s+sie\s+(?:auch|mehr)|lest\s+auch|mehr\s+zum\s+thema|auch\s+interessant|
     à\s+lire\s+(?:aussi|également)|lire\s+aussi|voir\s+aussi|lea\s+(?:también|más)|le\s+puede\s+interesar|
     leggi\s+anche|czytaj\s+(?:też|także|więcej)|zobacz\s+też|leia\s+(?:também|mais)|
     vea\s+también|lee\s+también|auch\s+lesen|schon\s+gelesen\??|weiterlesen|read\s+next|
@@ -547,6 +547,13 @@ _PROMO_LINE = re.compile(
       ^\W*(?:advertisement|anzeige|werbung|reklama|publicidad|publicité|pubblicità|annons|
         annonse|mainos)(?:\W+(?:page|story|article)\s+continues\s+below)?\W*$|
       \bwe\s+may\s+(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)\b|
+      \bif\s+you\s+(?:buy|purchase)\b[^.!?]{0,120}\b(?:we|i)\s+may\s+(?:receive|earn|get)\b|
+      \baffiliate[-\s]links?\b|\bliens?\s+affiliés\b|\benlaces?\s+de\s+afiliad[oa]s?\b|
+      \b(?:erhält|erhalten|bekommt|bekommen)\s+(?:\S+\s+){1,3}(?:ggf\.\s+|eine\s+|gegebenenfalls\s+)+provision\b|
+      ^\W*click\s+(?:here\s+)?to\s|\bby\s+clicking\s+here\W*$|
+      ^\W*(?:klicken\s+sie\s+hier,?\s+um|cliquez\s+ici\s+pour|haga\s+clic\s+aquí\s+para|clicca\s+qui\s+per)\s|
+      \bunsubscribe\s+at\s+any\s+time\b|\bsie\s+können\s+sich\s+jederzeit\s+(?:wieder\s+)?abmelden\b|
+      ^\W*follow\s+(?:\S+\s+){1,3}on\s+google\s+news\b|^\W*follow\ us\s*[:\uff1a]|
       \b(?:deinen|ihren|euren)\s+posteingang\b|\bfür\s+unseren\s+newsletter\b|
       \brss\s*2\.0[\s-]+feed\b|\bget\s+(?:real-time|live|the\s+latest)\s+updates\s+(?:and|on)\b|
       \b(?:tag|follow)\s+(?:us|me|@\w+|the\s+\w+(?:\s+\w+)?)\s+on\s+
@@ -627,8 +634,11 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "hakl", "download", "straight", "supporting", "journalism", "donat", "letter",
                 "hear", "canal", "channel", "kanal", "hazte", "apoya", "zapraszamy", "posted",
                 "permalink", "veröffentlicht", "nützlich", "hilfreich", "helpful", "useful",
-                "teilen", "bewertung", "affiliate", "provision", "kommentare", "response",
-                "geladen", "lade", "loading")  # fmt: skip
+                "teilen", "bewertung", "provision", "response",
+                "geladen", "lade", "loading",
+                # disclosures, calls to click or follow, unsubscribing
+                "purchase", "affili", "afiliad", "clic", "klicken", "cliquez",
+                "abmelden", "google", "follow us")  # fmt: skip
 
 
 def is_promo_line(text: str) -> bool:
@@ -738,6 +748,31 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
         if word in lowered:
             return True
     return False
+
+
+# A video or audio player's card: its running time, after a separator, a date or nothing
+# ("02:57 Min.. Verfügbar bis 06.05.2024.", "… beschlossen. 18.04.2024 | 0:21 min"), and at
+# most a short tail (an availability date, the channel) after it.
+_MEDIA_STAMP = re.compile(
+    r"(?:^|[|\u2022\u00b7]\s*|\d{1,2}\.\d{1,2}\.\d{2,4}\.?\s+)(?:\d{1,2}:)?\d{1,2}:\d{2}\s?min\b\.{0,2}"
+    r"[^\n]{0,50}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MAX_MEDIA_CARD = 400
+# The title line of an embedded clip: "WATCH | …", "Video: …", "Listen: …".
+_MEDIA_LABEL = re.compile(
+    r"^\W*(?:watch|video|vid[ée]o|listen|audio|ansehen|anhören|regarder|écouter)\s*[|:]\s*\S",
+    re.IGNORECASE,
+)
+_MAX_MEDIA_LABEL = 150
+
+
+def is_media_card(text: str) -> bool:
+    """A short paragraph closed by a player's running time, or the labelled title line of an
+    embedded clip: the card of a video or audio clip, which a text reader cannot play."""
+    if len(text) <= _MAX_MEDIA_LABEL and _MEDIA_LABEL.match(text) is not None:
+        return True
+    return len(text) <= _MAX_MEDIA_CARD and ":" in text and _MEDIA_STAMP.search(text) is not None
 
 
 def is_boilerplate_line(text: str) -> bool:

@@ -22,7 +22,7 @@ from reader.extract.byline import byline_names, take_credits
 from reader.extract.captions import is_credit_line, strip_copyright, strip_credits
 from reader.extract.dates import find_date
 from reader.extract.text import casefold_key
-from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Rule, Run
+from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Rule, Run
 
 _STAMP = (
     r"published|updated|posted|modified|first\s+published|last\s+updated|publié|publiée|"
@@ -155,6 +155,7 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
             if (
                 hints.is_promo_line(text)
                 or hints.is_boilerplate_line(text)
+                or hints.is_media_card(text)
                 or (
                     "\n" in text
                     and all(hints.is_boilerplate_line(line) for line in text.split("\n"))
@@ -168,6 +169,13 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
                 continue
         elif isinstance(block, Rule) and skipping:
             continue
+        elif (
+            isinstance(block, Quote)
+            and len(block.blocks) == 1
+            and isinstance(block.blocks[0], Paragraph)
+            and hints.is_promo_line(block.blocks[0].text)
+        ):
+            continue  # a disclosure set off as a quote ("If you buy something using links…")
         skipping = False
         out.append(block)
     return out
