@@ -5,9 +5,10 @@ Body text follows scrapinghub/article-extraction-benchmark, ``evaluate.py`` (fun
 ``metrics_from_tp_fp_fns``), so our figures are comparable with the published ones:
 
 - tokens are ``re.findall(r"\\w+", text)``: case is kept, punctuation dropped (soft hyphens
-  are removed first, see `tokenize`: our one deviation). A run of CJK characters has no word
-  separators, so it is a single token; a Chinese or Japanese body is
-  scored on a few long "words" (coarse, but the same for every extractor). Followed as is.
+  are removed and both texts put in Unicode NFC first, see `comparable`: our one
+  deviation). A run of CJK characters has no word separators, so it is a single token; a
+  Chinese or Japanese body is scored on a few long "words" (coarse, but the same for every
+  extractor). Followed as is.
 - shingles are the 4-token windows of that list; a text of 1-3 tokens has exactly one,
   shorter shingle, an empty text has none.
 - per page, shingles are counted as multisets: tp = sum of min(true, pred), fp = the
@@ -23,7 +24,7 @@ Body text follows scrapinghub/article-extraction-benchmark, ``evaluate.py`` (fun
 
 Snippets (trafilatura's evaluation set) follow adbar/trafilatura ``tests/eval_common.py``
 (``norm``, ``count_item``, ``ConfusionMatrix``): the output and each snippet are
-whitespace-collapsed (and stripped of soft hyphens, see `norm_space`), a "with" snippet found
+whitespace-collapsed (and made `comparable`, see `norm_space`), a "with" snippet found
 is a true positive, a "without" snippet found a false positive. A check *passes* when a "with"
 snippet is present or a "without" snippet is absent; the pass rate is passed checks over all
 checks (trafilatura's "accuracy").
@@ -46,12 +47,19 @@ _SPACE = re.compile(r"\s+")
 # --- body text: token 4-shingles ----------------------------------------------------------------
 
 
+def comparable(text: str) -> str:
+    """The text without soft hyphens (U+00AD) and in Unicode NFC: the one deviation from the
+    references, applied to truth and output alike. Soft hyphens are invisible hyphenation
+    hints inside words, and a decomposed "ü" (u + combining diaeresis; two fundus truths are in
+    NFD) is not a word character run to ``\\w+``; a reader that removes the one and composes
+    the other, as it must, would otherwise see every such word split in two in the truth."""
+    text = (text or "").replace("\u00ad", "")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def tokenize(text: str) -> list[str]:
-    """The reference tokeniser: runs of word characters, case kept. Soft hyphens (U+00AD) are
-    dropped first, the one deviation: they are invisible hyphenation hints inside words (some
-    fundus truths carry them), and an extractor that removes them, as a reader must, would
-    otherwise see every such word split in two in the truth."""
-    return _TOKEN.findall((text or "").replace("\u00ad", ""))
+    """The reference tokeniser: runs of word characters, case kept, of the `comparable` text."""
+    return _TOKEN.findall(comparable(text))
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
@@ -145,12 +153,10 @@ def body_score(matches: Sequence[ShingleMatch]) -> BodyScore:
 
 
 def norm_space(text: str) -> str:
-    """Collapse every run of whitespace to one space and trim; drop soft hyphens (U+00AD).
-
-    Soft hyphens are the one deviation from trafilatura's `norm`: they are invisible
-    hyphenation hints, some truth snippets carry them, and an extractor that removes them (as
-    a reader must: a terminal would print them) would otherwise miss those snippets."""
-    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+    """Collapse every run of whitespace to one space and trim, of the `comparable` text (the
+    one deviation from trafilatura's `norm`: some truth snippets carry soft hyphens, which a
+    reader removes as a terminal would print them)."""
+    return _SPACE.sub(" ", comparable(text)).strip()
 
 
 @dataclass(frozen=True, slots=True)

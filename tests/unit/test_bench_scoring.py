@@ -212,3 +212,11 @@ def test_soft_hyphens_in_a_snippet_or_the_output_do_not_matter() -> None:
 
 def test_soft_hyphens_do_not_split_words_for_the_body_score() -> None:
     assert scoring.tokenize("Ver\u00adsicherung zahlt") == ["Versicherung", "zahlt"]
+
+
+def test_a_decomposed_truth_scores_as_its_composed_text() -> None:
+    decomposed = "Gru\u0308ne Bru\u0308cke u\u0308ber den Fluss"
+    composed = "Grüne Brücke über den Fluss"
+    assert scoring.tokenize(decomposed) == ["Grüne", "Brücke", "über", "den", "Fluss"]
+    assert scoring.body_score([scoring.match_shingles(decomposed, composed)]).f1 == 1.0
+    assert scoring.count_snippets(composed, ["Gru\u0308ne Bru\u0308cke"], []).tp == 1
