@@ -3,17 +3,22 @@
 Pages state their title up to five times: the visible <h1>, JSON-LD `headline`, `og:title`,
 `twitter:title` and `<title>`. They disagree in telling ways:
 - the declared ones carry a site name ("Headline | Site") that the headline does not;
-- the <h1> may carry a kicker in its own element ("<span>Election</span> Headline");
+- the <h1> may carry a kicker in its own element ("<span>Election</span> Headline"), a
+  subtitle or date after the headline, or a permalink mark ("¶");
 - an editor may write a shorter or search-friendly version for the declared ones;
-- a blog's <h1> may be the blog's own name (a logo), not the article's.
+- a blog's <h1> may be the blog's own name (a logo linking to the home page), not the article's.
 
 So: the JSON-LD headline when it and og:title both put a kicker before the <h1>'s words
 ("Kicker: Headline"; the page names its article so); else an <h1> that a declared title
-confirms wins, in its visible form (typographic quotes kept),
-without a kicker the declarations leave out; then an <h1> like a declared title (one edited
-from the other); then an <h1> that no declaration resembles, if it shares a word with them and
-is no logo (an editor's headline, declared in search-friendly words); else the wording most
-declarations share.
+confirms wins, in its visible form (typographic quotes kept), without a kicker, subtitle or
+date the declarations leave out (or word otherwise); then an <h1> like a declared title (one
+edited from the other); then an <h1> that no declaration resembles, if it shares a word with
+them and is no logo (an editor's headline, declared in search-friendly words); else og:title
+when the others only add a kicker to it, else the wording most declarations share.
+
+Site names come off the declared titles by their parts: the page's site name, or the name a
+logo or the <title> itself gives ("Title - Site" beside og:title "Title"); a title worded as
+the JSON-LD headline keeps all its parts.
 """
 
 from __future__ import annotations
@@ -31,13 +36,18 @@ _QUOTES = str.maketrans(
     {
         "\u2018": "", "\u2019": "", "\u201a": "", "\u201b": "", "\u2032": "", "\u00b4": "",
         "`": "", "'": "", "\u201c": "", "\u201d": "", "\u201e": "", "\u201f": "", "\u00ab": "",
-        "\u00bb": "", '"': "",
+        "\u00bb": "", '"': "", "\u00ad": "",
     }
 )  # fmt: skip
+_SEPARATOR_CHARS = frozenset(":|-\u2013\u2014·•»\u203a/~\uff5c")
 _LONE_SEPARATORS = " |-\u2013\u2014:·•»«\u203a\u2039/~"
 _WORD = re.compile(r"\w{4,}")
+_HAS_WORD = re.compile(r"\w")
 _KICKER_WORDS = 6
 _KICKER_PUNCTUATION = re.compile(r"(?:(?<=\w)[:|/]|\s[-\u2013\u2014|/:])(?=\s|\w)")
+_ENDS_SENTENCE = frozenset('?\u201c\u201d\u00bb\u00ab"\u300d\uff1f')
+"""How a headline's last words end ("- and now?", "- „Danger“"), and no site name does."""
+_COLON_KICKER = re.compile(r"\w\s*:\s")
 _KICKED = re.compile(r"\w\s*[:|/]\s|\s[-\u2013\u2014|/]\s")
 
 
@@ -48,22 +58,46 @@ class Heading:
     text: str
     parts: tuple[str, ...]
     linked: bool
-    """Whether the heading is (or holds) a link: a site logo usually is."""
+    """Whether the heading holds a link to a site's home page, as a site logo does."""
 
 
 def heading(element: Element) -> Heading | None:
     parts: list[str] = []
     linked = False
+    marks: list[str] = []
     for child in element.children:
         if isinstance(child, str):
             text = " ".join(child.split())
         else:
             text = inner_text(child, 500)
-            linked = linked or child.tag == "a"
+            if child.tag == "a" and text:
+                if _links(child.get("href")):
+                    linked = True
+                elif not _HAS_WORD.search(text):
+                    marks.append(text)  # a permalink mark ("¶", "#"), not the headline's
+                    continue
         if text:
             parts.append(text)
     text = inner_text(element, 500)
+    for mark in marks:
+        text = text.removesuffix(mark).removeprefix(mark).strip()
     return Heading(text, tuple(parts), linked) if text else None
+
+
+def _links(href: str) -> bool:
+    """Whether an <a> leads to a site's home page ("/", "https://blog.example.org/",
+    "index.html"), as a logo does; a link to the article itself or a bare anchor does not."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    path = _HOME.sub("", href.split("?", 1)[0].split("#", 1)[0])
+    return path in _HOME_PATHS
+
+
+_HOME = re.compile(r"^.*//[^/]*")  # the last host: archives wrap a whole URL in their own
+_HOME_PATHS = frozenset(
+    {"", "/", ".", "./", "/index.html", "/index.htm", "/index.php", "index.html", "index.php"}
+)
 
 
 def title_key(text: str) -> str:
@@ -82,30 +116,43 @@ def choose_title(
 ) -> str:
     og, twitter, page_title = clean_line(og), clean_line(twitter), clean_line(page_title)
     headline = clean_line(html.unescape(headline)) if "&" in headline else clean_line(headline)
+    og, twitter = _uncut(og, (headline, page_title)), _uncut(twitter, (headline, page_title))
+    site_name = _site_name(headings, site_name, page_title, (og, twitter, headline))
     # Declared titles, most deliberate first (the order breaks ties in the vote).
-    declared = [
-        headline,
-        strip_site_name(og, site_name, page_title),
-        strip_site_name(twitter, site_name, page_title),
-        strip_site_name(page_title, site_name, page_title),
-    ]
-    declared = [text for text in declared if text]
+    bare_og, bare_twitter, bare = _without_site(site_name, headline, og, twitter, page_title)
+    declared = [text for text in (headline, bare_og, bare_twitter, bare) if text]
     longest, logos = _title_parts(page_title, site_name)
     keys = {title_key(text) for text in (*declared, og, twitter, page_title, longest) if text}
+    if _names_part(site_name, page_title):  # og:title cut as if it named a site
+        keys.update(title_key(strip_site_name(text, None)) for text in (og, twitter) if text)
     keys.discard("")
+    # Titles declared whole: not a part of the <title> (its longest, or what is left of it
+    # once what looks like a site or section name is cut off).
+    whole = {title_key(text) for text in (headline, og, twitter, bare_og, bare_twitter, page_title)}
+    whole.discard("")
+    raw = {title_key(og), title_key(twitter), title_key(headline), title_key(bare)}
     shown = [h for h in headings if title_key(h.text) not in logos]
+    if site_name and shown:
+        # A heading in the site name's words is the site's ("Minecraft News" on "Minecraft
+        # Update News"), not the article's.
+        site_words = set(title_key(site_name).split())
+        shown = [h for h in shown if not set(title_key(h.text).split()) <= site_words]
     # og:title as written: one holding a site name has no kicker to offer.
     deliberate = [headline, og] if headline and og else []
     for candidate in shown:
-        kicked = _with_kicker(candidate, deliberate)
-        if kicked:
-            return kicked
-        if title_key(candidate.text) in keys:
+        found = _with_kicker(candidate, deliberate) or _spaced(candidate.text, declared)
+        if found:
+            return found
+        key = title_key(candidate.text)
+        if key == title_key(page_title) and key not in raw and _votes(bare, declared) > 1:
+            return bare  # a copy of the <title> (for screen readers), site name and all
+        if key in keys or (
+            not candidate.linked and _heads(candidate.text, (og, twitter, page_title), logos)
+        ):
             return candidate.text
-        for start in range(1, len(candidate.parts)):
-            rest = " ".join(candidate.parts[start:])
-            if title_key(rest) in keys:
-                return rest  # the kicker before it is the page's, not the title's
+        found = _part_declared(candidate, keys, whole) or _rekicked(candidate, declared)
+        if found:
+            return found
     for candidate in shown:
         if any(_similar(candidate.text, text) for text in (*declared, og, page_title)):
             return candidate.text
@@ -113,7 +160,125 @@ def choose_title(
         vocabulary = {w.casefold() for text in declared for w in _WORD.findall(text)}
         if any(w.casefold() in vocabulary for w in _WORD.findall(shown[0].text)):
             return shown[0].text  # an editor's headline, declared in other words
-    return _vote(declared) or (shown[0].text if shown else "")
+    return _unkicked(bare_og, declared) or _vote(declared) or (shown[0].text if shown else "")
+
+
+def _site_name(
+    headings: Sequence[Heading], site_name: str | None, page_title: str, declared: tuple[str, ...]
+) -> str | None:
+    """The site's name as the <title> writes it, when `site_name` is not one of its parts: a
+    logo <h1> naming a part ("Blog » Archive » Title"), or what the <title> adds to a
+    declared title ("Title - Site")."""
+    if _names_part(site_name, page_title):
+        return site_name
+    for h in headings:
+        if h.linked and _names_part(h.text, page_title):
+            return h.text
+    for text in declared:
+        added = site_from_title(page_title, text) if text else None
+        if added and _names_part(added, page_title):
+            return added
+    return site_name
+
+
+def _without_site(site_name: str | None, headline: str, *titles: str) -> tuple[str, ...]:
+    """Declared titles without their site names. A title worded as the JSON-LD headline
+    (which names no site) is whole: its last part is the headline's own ("Title - and what
+    follows"). So is a <meta> title without the site name the <title> writes as one of its
+    parts ("Title - a project" beside "Title - a project | Site")."""
+    page_title = titles[-1]
+    same = title_key(headline) if headline else None
+    named = _names_part(site_name, page_title)
+    return tuple(
+        text
+        if title_key(text) == same
+        or (named and k < len(titles) - 1 and not _names_part(site_name, text))
+        else strip_site_name(text, site_name, page_title)
+        for k, text in enumerate(titles)
+    )
+
+
+def _part_declared(candidate: Heading, keys: set[str], whole: set[str]) -> str | None:
+    """The parts of the <h1> that a declared title names: those after a kicker in an element
+    of its own, or those before a subtitle, date or site name in the <h1>."""
+    parts = candidate.parts
+    for start in range(1, len(parts)):
+        if not _HAS_WORD.search(parts[start]):
+            continue  # a lone ":" between kicker and headline: the headline starts after it
+        rest = " ".join(parts[start:])
+        if title_key(rest) in keys:
+            return rest  # the kicker before it is the page's, not the title's
+    for end in range(len(parts) - 1, 0, -1):
+        head = " ".join(parts[:end])
+        if title_key(head) in whole:
+            return head
+    return None
+
+
+def _uncut(text: str, others: tuple[str, ...]) -> str:
+    """A <meta> title cut short at a quote the page left unescaped in the attribute
+    (content="Mayor calls plan "a disaster"" reads "Mayor calls plan"): the other title
+    that goes on from it with that quote."""
+    if text:
+        for other in others:
+            if (
+                len(other) > len(text)
+                and other.startswith(text)
+                and other[len(text) :].lstrip()[:1] == '"'
+            ):
+                return other
+    return text
+
+
+def _names_part(name: str | None, title: str) -> bool:
+    """Whether `name` is one of the parts of a title split at its separators."""
+    key = casefold_key(name or "")
+    return bool(key) and any(casefold_key(part) == key for part in _TITLE_SEPARATOR.split(title))
+
+
+def _heads(shown: str, declared: tuple[str, ...], logos: set[str]) -> bool:
+    """Whether a declared title starts with the headline and goes on after a separator
+    ("Headline: Subtitle: Journal", "Headline | Site"): the headline is its first part."""
+    key = title_key(shown)
+    if not key or key in logos or " " not in key:
+        return False
+    for text in declared:
+        rest = title_key(text)
+        if rest.startswith(key):
+            rest = rest[len(key) :].lstrip()
+            if rest and rest[0] in _SEPARATOR_CHARS:
+                return True
+    return False
+
+
+def _rekicked(candidate: Heading, declared: list[str]) -> str | None:
+    """The headline after the <h1>'s kicker when a declared title puts another kicker before
+    the same words ("Eskalation" shown, "Angriff: Headline" declared): the kicker is a label
+    each source words its own way, the words both share are the title."""
+    for start in range(1, len(candidate.parts)):
+        if not _HAS_WORD.search(candidate.parts[start]):
+            continue
+        rest = " ".join(candidate.parts[start:])
+        key = title_key(rest)
+        if len(key.split()) < 3:
+            return None
+        kicker = _bare(" ".join(candidate.parts[:start]))
+        for text in declared:
+            head = title_key(text)
+            prefix = head[: len(head) - len(key)]
+            if head.endswith(key) and _KICKED.search(prefix + key[:1]) and _bare(prefix) != kicker:
+                return rest
+    return None
+
+
+def _spaced(shown: str, declared: list[str]) -> str | None:
+    """The declared title that is the headline with the spaces its markup lost ("Kicker:"
+    and the headline in two elements with no space between: "Kicker:Headline")."""
+    squeezed = "".join(shown.split())
+    for text in declared:
+        if len(text) > len(shown) and "".join(text.split()) == squeezed:
+            return text
+    return None
 
 
 def _with_kicker(candidate: Heading, declared: list[str]) -> str | None:
@@ -131,12 +296,31 @@ def _with_kicker(candidate: Heading, declared: list[str]) -> str | None:
         prefix = key[: len(key) - len(shown)] if key.endswith(shown) else ""
         if key != shown and not (prefix.endswith(" ") and len(prefix.split()) <= _KICKER_WORDS):
             return None
-        found = found or text
+        if not found or (_COLON_KICKER.search(text) and not _COLON_KICKER.search(found)):
+            found = text  # "Kicker: Headline" over "Kicker - Headline": the usual joint
     return found if found and _KICKED.search(found) else None
 
 
 def _bare(text: str) -> str:
     return " ".join(_KICKER_PUNCTUATION.sub(" ", title_key(text)).split()) + " "
+
+
+def _unkicked(og: str, declared: list[str]) -> str | None:
+    """og:title when the other declared titles repeat it after a kicker ("Kicker: Title" in
+    JSON-LD and <title>, "Title" in og:title): the headline, the kicker a label above it."""
+    key = title_key(og)
+    for other in declared if key else ():
+        full = title_key(other)
+        if len(full) > len(key) and full.endswith(key):
+            prefix = full[: len(full) - len(key)].rstrip()
+            if prefix.endswith(":") and len(prefix.split()) <= _KICKER_WORDS:
+                return og
+    return None
+
+
+def _votes(text: str, declared: list[str]) -> int:
+    key = title_key(text)
+    return sum(title_key(other) == key for other in declared)
 
 
 def _vote(declared: list[str]) -> str:
@@ -180,12 +364,26 @@ def strip_site_name(title: str, site_name: str | None, page_title: str = "") -> 
     separators = _TITLE_SEPARATOR.findall(title)
     site = casefold_key(site_name or "")
     kept = [k for k, part in enumerate(parts) if casefold_key(part) != site]
+    if site and kept and len(kept) < len(parts):
+        first = min(set(range(len(parts))) - set(kept))
+        if first:
+            kept = list(range(first))  # "Title | Site | Tagline": what follows is the site's
+        else:
+            # "Site » Section » Title": a short part after the site name is a section.
+            while (
+                len(kept) > 1
+                and len(parts[kept[0]]) <= 30
+                and len(parts[kept[0]]) < len(" ".join(parts[k] for k in kept[1:]))
+            ):
+                kept.pop(0)
     if not site or not kept or len(kept) == len(parts):
         # Without a known site name, drop a short last part (a site or section name).
         kept = list(range(len(parts)))
         while len(kept) > 1:
             last = parts[kept[-1]]
             if len(last) > 30 or len(last) >= len(" ".join(parts[k] for k in kept[:-1])):
+                break
+            if last.endswith(tuple(_ENDS_SENTENCE)):
                 break
             kept.pop()
     result = parts[kept[0]]
