@@ -304,11 +304,14 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
         total = m.text[k]
         density = m.links[k] / total if total else 1.0
         final[k] = score * (1 - density)
-    top_index = max(final, key=lambda k: (final[k], -k))
+    # A sign-up, feedback or author-bio box is never the article, however much it holds.
+    eligible = [k for k in final if not hints.is_promo_box(elements[k])] or list(final)
+    top_index = max(eligible, key=lambda k: (final[k], -k))
     if final[top_index] <= 0:
         return None
     top = _refine(elements[top_index], final, elements)
     top = _widen(top, units, elements, m)
+    top = _out_of_table(top, m)
     roots = _with_siblings(top, final, m, dropped)
     for root in roots:
         _one_story(root, document.title, elements, dropped, m)
@@ -513,6 +516,29 @@ def _widen(
     return best
 
 
+_TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
+
+
+def _out_of_table(top: Element, m: _Measures) -> Element:
+    """The box holding a table that won when it is a data table or stands between paragraphs
+    of running text: a table of names or figures full of commas outscores the paragraphs
+    around it, which are the article it belongs to. A layout table's cell stays the root
+    (old pages set their whole text in one)."""
+    if top.tag not in _TABLE_PARTS:
+        return top
+    table: Element | None = top
+    while table is not None and table.tag != "table":
+        table = table.parent
+    if table is None or table.parent is None:
+        return top
+    beside = 0
+    for child in table.parent.children:
+        if isinstance(child, Element) and child.tag == "p":
+            size = m.text[child.index]
+            beside += size >= _PROSE_PARAGRAPH and m.links[child.index] < 0.25 * size
+    return table.parent if beside >= 2 or is_data_table(table) else top
+
+
 def _is_ancestor(ancestor: Element, element: Element) -> bool:
     node = element.parent
     while node is not None:
@@ -532,12 +558,13 @@ def _with_siblings(
     threshold = max(10.0, top_score * 0.2)
     top_class = top.attrs.get("class") or ""
     roots: list[Element] = []
+    standfirst = _standfirst_before(top, m, dropped)
     for sibling in parent.children:
         if isinstance(sibling, str):
             continue
         assert isinstance(sibling, Element)
         k = sibling.index
-        if sibling is top:
+        if sibling is top or sibling is standfirst:
             roots.append(sibling)
             continue
         if dropped[k]:
@@ -562,6 +589,64 @@ def _with_siblings(
         ):
             roots.append(sibling)
     return roots
+
+
+_STANDFIRST_TEXT = (100, 1500)
+"""Characters of an intro box set before the article's text: a summary, not a second story."""
+_STANDFIRST_SKIP = 40
+"""A sibling with at most this much text (a byline, a date) may sit between intro and text."""
+
+
+def _standfirst_before(top: Element, m: _Measures, dropped: list[bool]) -> Element | None:
+    """The box just before the article's text that holds its intro (a "chapo", "Vorspann",
+    "sommario"): a few sentences with no links, in a box of its own beside the text box, where
+    paragraph credit is too small to make it a high-scoring sibling. Empty or dropped boxes
+    and short lines (a byline, a date) between the two are skipped."""
+    parent = top.parent
+    if parent is None:
+        return None
+    children = [c for c in parent.children if isinstance(c, Element)]
+    at = next(i for i, c in enumerate(children) if c is top)
+    for sibling in reversed(children[:at]):
+        k = sibling.index
+        size = m.text[k]
+        if dropped[k] or size <= _STANDFIRST_SKIP:
+            continue
+        low, high = _STANDFIRST_TEXT
+        if (
+            sibling.tag not in ("div", "section", "p", "header")
+            or not low <= size <= high
+            or m.links[k] > 0
+            or hints.class_weight(sibling) < 0
+            or hints.is_promo_box(sibling)
+            or not (
+                hints.roles(sibling) & hints.LEAD
+                or _SENTENCE_CLOSE.search(inner_text(sibling, high + 1)) is not None
+            )
+            or not _plain_box(sibling)
+        ):
+            return None
+        return sibling
+    return None
+
+
+_NOT_IN_STANDFIRST = frozenset(
+    {"img", "picture", "figure", "video", "iframe", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
+)
+_CAPTION_NAMES = ("caption", "credit", "legend", "photo", "image", "img")
+
+
+def _plain_box(element: Element) -> bool:
+    """Whether a box holds running text alone: a picture or a caption's name makes it a
+    captioned image, a list a "key points" box, and a heading of its own (the page's
+    headline aside) a box such as "All our articles on this"."""
+    stack = [element]
+    while stack:
+        item = stack.pop()
+        if item.tag in _NOT_IN_STANDFIRST or (item.attrs and hints.has_part(item, _CAPTION_NAMES)):
+            return False
+        stack.extend(c for c in item.children if isinstance(c, Element))
+    return True
 
 
 # --- cleaning ---------------------------------------------------------------------------------
@@ -791,6 +876,17 @@ def _all_link(heading: Element) -> bool:
     return total > 0 and linked >= 0.8 * total
 
 
+def _holds_code(element: Element) -> bool:
+    """Whether a box holds preformatted text: a one-line command is short, yet no fragment."""
+    stack = [c for c in element.children if isinstance(c, Element)]
+    while stack:
+        item = stack.pop()
+        if item.tag == "pre":
+            return True
+        stack.extend(c for c in item.children if isinstance(c, Element))
+    return False
+
+
 def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) -> bool:
     return _boilerplate_rule(element, score, c, bulk) is not None
 
@@ -855,6 +951,7 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         and c.text < 25
         and (c.images == 0 or c.images > 2)
         and not c.in_figure
+        and not _holds_code(element)
     ):
         return "tiny"
     linked_sentence = not is_list and weight < 25 and density > 0.2 and _linked_sentence(element, c)

@@ -31,6 +31,7 @@ _NEGATIVE_TOKENS = words(
     tagcloud skip rss other others hotline weather search copyright login links linklist bottom
     topbar bar tabs rating vote poll outbrain taboola mostread mostviewed popular trending
     ticker marquee sitemap lang language languages hidden sr visually screenreader
+    kommentare kommentarer comentarios komentarze komentari
     """
 )
 # Substring matches (distinctive words, also inside run-together class names).
@@ -54,7 +55,7 @@ _POSITIVE_PARTS = (
 # byline when they appear in class names.
 LEAD_PARTS = ("sapo", "lead", "summary", "standfirst", "intro", "excerpt", "dek", "teaser",
               "description", "subtitle", "tomtat", "chapeau", "chapo", "abstract", "deck",
-              "vorspann", "subtitulo", "sottotitolo", "bajada", "entradilla",
+              "vorspann", "subtitulo", "sottotitolo", "sommario", "bajada", "entradilla",
               "ingress")  # fmt: skip
 CAPTION_PARTS = ("caption", "desc", "chuthich", "legend", "credit", "figcaption", "imgcap",
                  "photo", "image", "img", "note")  # fmt: skip
@@ -89,6 +90,7 @@ _UNLIKELY_TOKENS = words(
     pagination pager cookie cookies consent gdpr ad ads advert advertisement rss counter
     visitors toolbar outbrain taboola newsletter agegate skyscraper shoutbox replies remark
     legends combx community supplemental
+    kommentare kommentarer comentarios komentarze komentari
     """
 )
 _UNLIKELY_PARTS = (
@@ -107,7 +109,17 @@ def _tokens(value: str) -> tuple[str, ...]:
     lowered = value.lower()
     if "comment" in lowered:
         lowered = _NOT_COMMENTS.sub(" live ", lowered)
+    if "bottom" in lowered or "hidden" in lowered:
+        lowered = _SPACING.sub(" ", lowered)
     return tuple(_TOKEN.findall(lowered))
+
+
+_SPACING = re.compile(
+    r"\b(?:margin|padding|border|spacing|space|align|valign)[-_]?bottom\b|"
+    r"\b(?:overflow-hidden|hidden-(?:xs|sm|md|lg|xl)(?:-(?:up|down))?)\b"
+)
+"""Layout utility classes ("margin-bottom", "hidden-xs": hidden on small screens only): no
+sign of a page's bottom bar or of a box hidden from readers."""
 
 
 def _matches(tokens: tuple[str, ...], words: frozenset[str], parts: re.Pattern[str]) -> bool:
@@ -609,11 +621,29 @@ _PROMO_LINE = re.compile(
       ^\W*(?:noch\s+)?keine\s+bewertungen\W*$|
       ^\W*(?:anzeige\W+)?enthält\s+affiliate[-\s]links?\b|
       \bbei\s+den\s+(?:verlinkungen|links)\s+handelt\s+es\s+sich\s+um\s+affiliate|
-      \bfür\s+links\s+auf\s+dieser\s+seite\s+erhält\b[^.!?]{0,40}\bprovision\b|
+      \bfür\s+links\s+auf\s+dieser\s+seite\s+erhält\b[^!?]{0,40}\bprovision\b|
       ^\W*\*?werbung\W+(?:dieser|der)\s+(?:beitrag|artikel)\s+enthält\s+werbung\b|
       ^\W*(?:keine\s+kommentare|es\s+gibt\s+noch\s+keine\s+kommentare|
         no\s+responses?\s+(?:so\s+far|yet))\b|
-      ^\W*(?:wird\s+geladen|lade\s+weitere\s+inhalte|loading)\W*$
+      ^\W*(?:wird\s+geladen|lade\s+weitere\s+inhalte|loading)\W*$|
+      ^\W*(?:gefällt\s+mir|like)\W+(?:wird\s+geladen|loading)\W*$|
+      ^\W*(?:sie\s+sind|du\s+bist)\s+(?:aktuell\s+|derzeit\s+)?nicht\s+(?:eingeloggt|angemeldet)\W*$|
+      ^\W*you\s+are\s+(?:currently\s+)?not\s+logged\s+in\W*$|
+      ^\W*(?:kommentare|comments)(?:\s+insgesamt|\s+total)?\s*:\s*\d+\W*$|
+      \b(?:verraten|schreiben)\s+sie\s+(?:es\s+)?(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren\b|
+      \b(?:verrate|schreib)\s+(?:es\s+)?(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren\b|
+      ^\W*suggested\s+citation\b|
+      ^\W*impressum\s*\|\s*datenschutz\b|
+      ^\W*(?:zurück(?:\s+zu[rm]?\s+(?:listenansicht|übersicht|startseite|liste))?|
+        back(?:\s+to\s+(?:the\s+)?(?:overview|list|home(?:page)?))?)\W*$|
+      \bwurden?\s+erfolgreich\s+(?:(?:in\s+den|zum)\s+warenkorb\s+)?hinzugefügt\b|
+      \b(?:added|was\s+added)\s+to\s+(?:your\s+)?(?:cart|basket)\b|
+      ^\W*(?:dieses?|den)\s+[\w-]+\s+als\s+pdf\s+herunterladen\W*$|
+      \bwir\s+respektieren\s+(?:deine|ihre)\s+privatsphäre\b|
+      ^\W*(?:den\s+)?(?:artikel|beitrag)\s+(?:mit\s+anderen\s+)?teilen\b[^.!?]{0,20}$|
+      ^\W*\d+\s+(?:besucher|gäste|mitglieder)\s+(?:sind\s+)?online\b|
+      ^\W*bei\s+diesem\s+beitrag\s+handelt\s+es\s+sich\s+um\s+(?:ein(?:en?)?\s+)?
+        (?:blog|gastbeitrag|leserbeitrag|pressemitteilung)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -635,7 +665,10 @@ _PROMO_WORDS = ("newsletter", "signing", "subscri", "abonn", "fehler", "error", 
                 "hear", "canal", "channel", "kanal", "hazte", "apoya", "zapraszamy", "posted",
                 "permalink", "veröffentlicht", "nützlich", "hilfreich", "helpful", "useful",
                 "teilen", "bewertung", "provision", "response",
-                "geladen", "lade", "loading",
+                "geladen", "lade", "loading", "eingeloggt", "angemeldet",
+                "comments", "kommentaren", "citation",
+                "impressum", "zurück", "back", "hinzugefügt", "cart", "basket", "pdf",
+                "privatsphäre", "online", "handelt",
                 # disclosures, calls to click or follow, unsubscribing
                 "purchase", "affili", "afiliad", "clic", "klicken", "cliquez",
                 "abmelden", "google", "follow us")  # fmt: skip

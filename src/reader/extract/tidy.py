@@ -100,6 +100,8 @@ def tidy_blocks(
     blocks = [b for b in blocks if not (isinstance(b, Paragraph) and not b.runs)]
     blocks = _drop_paywall(blocks)
     blocks = _drop_boilerplate(blocks)
+    blocks = _drop_trailing_links(blocks)
+    blocks = _drop_contact_box(blocks)
     blocks = _drop_empty_sections(blocks)
     blocks, dateline, signed = _drop_title_and_dateline(blocks, title, authors)
     credits = take_credits(blocks, notes, authors or signed)
@@ -185,6 +187,83 @@ _MAX_OFFER_BLOCK = 120
 _MAX_OFFER = 1200
 """An offer box after a paywall notice: short lines ("Access to all articles", "Cancel
 monthly", a FAQ link), never a paragraph of running text."""
+
+
+_TRAILING_LINKS = 2
+"""Link-only lines in a row that make the article's end a list of further articles."""
+_MIN_LINK_WORDS = 3
+_MAX_LIST_INTRO = 100
+
+
+def _drop_trailing_links(blocks: list[Block]) -> list[Block]:
+    """Without the headlines of other articles that close the text, one linked line each
+    ("Mehr lesen:", "Lue aiheesta lisää:" or no introduction at all): a run of such lines
+    at the very end, or a single one leading off the page. Linked lines within the text stay
+    (a list of sources, "[Read: …]" lines)."""
+    end = len(blocks)
+    start = end
+    while start > 0 and _headline_link(blocks[start - 1]):
+        start -= 1
+    if end - start < _TRAILING_LINKS and not (end - start == 1 and _leaves_page(blocks[start])):
+        return blocks
+    if start > 0:
+        before = blocks[start - 1]
+        if (
+            isinstance(before, Paragraph)
+            and len(before.text) <= _MAX_LIST_INTRO
+            and before.text.rstrip().endswith((":", "\uff1a"))
+        ):
+            start -= 1  # "Diese Artikel könnten dich ebenfalls interessieren:"
+    return blocks[:start]
+
+
+_CONTACT_LABEL = re.compile(
+    r"^\W*(?:(?:presse|medien|media|press)\s*-?\s*)?"
+    r"(?:kontakt|contact|contacts|contacto|contatto|kontakty|ansprechpartner(?:in)?)"
+    r"(?:\s+(?:presse|press|media))?\s*[:\uff1a]?\s*$",
+    re.IGNORECASE,
+)
+_MAX_LABEL = 30
+_MAX_CONTACT_LINE = 150
+_MAX_CONTACT = 600
+
+
+def _drop_contact_box(blocks: list[Block]) -> list[Block]:
+    """Without the contact box closing a press release: a "Kontakt:" / "Media contact" label
+    and the short lines after it to the end (names, phone numbers, e-mail addresses)."""
+    for position in range(len(blocks) - 1, max(-1, len(blocks) - 8), -1):
+        block = blocks[position]
+        if (
+            isinstance(block, Paragraph | Heading)
+            and len(block.text) <= _MAX_LABEL
+            and _CONTACT_LABEL.match(block.text)
+        ):
+            rest = [b.text for b in blocks[position + 1 :]]
+            if all(len(text) <= _MAX_CONTACT_LINE for text in rest) and (
+                sum(len(text) for text in rest) <= _MAX_CONTACT
+            ):
+                return blocks[:position]
+            break
+    return blocks
+
+
+def _leaves_page(block: Block) -> bool:
+    """Whether a linked line leads to another page, not to a place on this one ("Continue
+    reading the main story" jumping over a box): the last line of an article that only
+    sends the reader elsewhere ("Lesen Sie hier einen weiteren Beitrag")."""
+    return isinstance(block, Paragraph) and all(
+        "#" not in run.href for run in block.runs if run.href
+    )
+
+
+def _headline_link(block: Block) -> bool:
+    """A paragraph that is one linked line of a few words: another article's headline."""
+    return (
+        isinstance(block, Paragraph)
+        and "\n" not in block.text
+        and len(block.text.split()) >= _MIN_LINK_WORDS
+        and _all_links(block)
+    )
 
 
 def _drop_paywall(blocks: list[Block]) -> list[Block]:
