@@ -203,6 +203,20 @@ def test_reader_text_scores_the_standfirst_but_not_a_description_off_the_page() 
     )
 
 
+def test_prose_text_leaves_out_figure_captions_that_article_text_keeps() -> None:
+    figure = (
+        "<figure><img src='/bridge.jpg' alt=''><figcaption>The bridge at dawn, seen from the "
+        "east bank.</figcaption></figure>"
+    )
+    page = _LEAD_PAGE.format(description="About the bridge.").replace("</div>", figure + "</div>")
+    article = extraction.load_reader("article").run(page, None).text
+    prose = extraction.load_reader("prose").run(page, None).text
+    assert "The bridge at dawn" in article
+    assert "The bridge at dawn" not in prose
+    assert prose.startswith("The old bridge reopens next week")
+    assert "summer fair" in prose
+
+
 def test_soft_hyphens_in_a_snippet_or_the_output_do_not_matter() -> None:
     counts = scoring.count_snippets("Die Ver\u00adsicherung zahlt.", ["Versicherung zahlt"], [])
     assert counts.tp == 1
