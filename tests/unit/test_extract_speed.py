@@ -53,10 +53,12 @@ def _alternatives(pattern: re.Pattern[str]) -> list[Any]:
     return [items]
 
 
-def _holds_a_word(alternative: Any, words: tuple[str, ...]) -> bool:
+def _holds_a_word(alternative: Any, words: tuple[str, ...], before: str = "") -> bool:
     """Whether every match of the alternative contains one of the words: a run of literals
-    holds one, or a group it cannot skip holds one in each of its own alternatives."""
-    run: list[str] = []
+    holds one, or a group it cannot skip holds one in each of its own alternatives (read
+    after the literals just before it: the parser takes the common start of alternatives out,
+    `compensation|commission` is `com` then `pensation|mission`)."""
+    run: list[str] = list(before)
     for op, value in [*alternative, (None, None)]:
         if op is _LITERAL:
             run.append(chr(value))
@@ -73,7 +75,7 @@ def _holds_a_word(alternative: Any, words: tuple[str, ...]) -> bool:
             branches = (
                 list(inner[0][1][1]) if len(inner) == 1 and inner[0][0] is _BRANCH else [inner]
             )
-        if branches and all(_holds_a_word(branch, words) for branch in branches):
+        if branches and all(_holds_a_word(branch, words, text) for branch in branches):
             return True
     return False
 
@@ -159,6 +161,27 @@ def test_quick_tests_keep_the_verdicts() -> None:
         assert hints.is_boilerplate_line(line) == exact, line
     assert hints.is_promo_line("Already a \u017fubscriber? Log in")
     assert hints.is_boilerplate_line("A- A A+")
+
+
+@given(
+    text=st.lists(
+        st.sampled_from([*"abcdeilmnorstuw ©()Ü", "nhận", "(c)", "SUB", "\u0131", "\u017f"]),
+        max_size=20,
+    ).map("".join)
+)
+@settings(max_examples=400, deadline=None)
+def test_the_quick_word_pattern_finds_a_line_holding_any_of_the_words(text: str) -> None:
+    words = ("sub", "subscri", "news", "nhận", "©", "(c)", "ü", "mail")
+    held = any(word in text.lower() for word in words)
+    traps = any(trap in text for trap in hints._CASE_TRAPS)
+    assert hints.may_hold(text, hints.quick_words(words)) == (held or traps)
+    for words, quick in (
+        (hints._PROMO_WORDS, hints._PROMO_QUICK),
+        (hints._PAYWALL_WORDS, hints._PAYWALL_QUICK),
+        (hints._MARKER_WORDS, hints._MARKER_QUICK),
+    ):
+        lowered = text.lower()
+        assert hints.may_hold(text, quick) == (traps or any(word in lowered for word in words))
 
 
 def test_sanitize_keeps_printable_text_as_it_is_and_cleans_the_rest() -> None:
@@ -434,7 +457,7 @@ def test_collapse_shortcut_keeps_the_text(text: str) -> None:
 
 def _promo_by_search(text: str) -> bool:
     """`is_promo_line` as first written: search the whole text, then test where it starts."""
-    if len(text) > hints._PROMO_NOTICE or not hints.may_hold(text, hints._PROMO_WORDS):
+    if len(text) > hints._PROMO_NOTICE or not hints.may_hold(text, hints._PROMO_QUICK):
         return False
     found = hints._PROMO_LINE.search(text)
     if found is None:
