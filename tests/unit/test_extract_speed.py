@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.extract import extract, hints
+from reader.extract import dates, extract, hints
 from reader.extract.budget import Budget, fit
 from reader.extract.dom import has_text, parse
 from reader.extract.nesting import limit_nesting
@@ -248,6 +248,20 @@ def test_the_copy_numbers_elements_in_document_order_and_keeps_spacing() -> None
     assert by_tag["input"].children == []
 
 
+def test_the_copy_keeps_white_space_that_shows() -> None:
+    """ASCII white space is one space (none in a list or table), a no-break space shows even
+    in a list, and preformatted white space stays as written."""
+    page = (
+        "<body><div>\n  <span>a</span>\t\r\n<span>b</span></div>"
+        "<ol>\u00a0<li>c</li>\n</ol><pre><b>d</b>  \n\t<i>e</i></pre></body>"
+    )
+    elements = parse(page).elements
+    by_tag = {e.tag: e for e in reversed(elements)}
+    texts = [[c for c in by_tag[tag].children if isinstance(c, str)] for tag in ("div", "ol")]
+    assert texts == [[" ", " "], [" "]]
+    assert by_tag["pre"].children[1] == "  \n\t"
+
+
 # --- second pass: trie patterns, class names value by value, cheap keys, fast runs ----------
 
 _NAME_TEXT = st.text(
@@ -276,6 +290,19 @@ def test_trie_patterns_hold_exactly_their_words() -> None:
         for part in parts:
             for cut in range(1, len(part)):
                 assert (trie.fullmatch(part[:cut]) is not None) == (part[:cut] in parts)
+
+
+_DATE_PIECES = ["1", "15", "07", "2024", "202", "/", ".", "-", ":", " ", "T", "Jan", "März", "ngày",
+                "tháng", "năm", "of", "\u0662\u0660"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_every_date_find_date_reads_holds_a_four_digit_year(text: str) -> None:
+    if any(pattern.search(text) for pattern in dates._LEADING):
+        assert dates._YEAR.search(text)
+    assert dates.find_date("Stand: 15. März") is None
+    assert dates.find_date("Stand: 15. März 2024") == "2024-03-15"
 
 
 def _old_unlikely_names(class_names: str | None, id_name: str | None, role: str | None) -> bool:

@@ -69,9 +69,15 @@ def to_iso(value: str | None, *, day_first: bool = True) -> str | None:
     )
 
 
+_YEAR = re.compile(r"\d{4}")
+"""Every date `find_date` reads holds a four-digit year: a line without one (most) holds none."""
+
+
 def find_date(text: str, *, day_first: bool = True) -> str | None:
     """The first human-written date in a line of visible text ("Thứ Hai, 15/07/2024 08:30")."""
     text = text[:300]
+    if _YEAR.search(text) is None:
+        return None
     match = _ISO.search(text)
     if match:
         return _from_iso(match.group(0))

@@ -226,11 +226,19 @@ def _copy(html_node: LexborNode, document: Document, keep_hidden: bool) -> None:
             continue
         tag = node.tag
         if tag == "-text":
+            if not raw and node.is_empty_text_node:
+                # ASCII white space only (most text nodes: the indentation between tags), told
+                # by Lexbor without making the string; shown as one space, but between the rows
+                # of a table or the items of a list, where it is never shown. (Parsing never
+                # makes an empty text node.)
+                if not skip_spaces:
+                    element.children.append(" ")
+                node = node.next
+                continue
             text = node.text_content
             if text:
                 if text.isspace():
-                    # Between the rows of a table or the items of a list, (ASCII) white space
-                    # is never shown.
+                    # In <pre>, or wider than ASCII (a no-break space shows even in a table).
                     if not skip_spaces or text.strip(_ASCII_SPACE):
                         element.children.append(clean_pre(text) if raw else " ")
                 elif raw:
