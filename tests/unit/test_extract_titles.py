@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from reader import extract
-from reader.extract.titles import strip_site_name
+from reader.extract.dom import parse
+from reader.extract.titles import choose_title, heading, strip_site_name
 
 STORY = (
     "The council met on Tuesday evening to discuss the repairs to the old bridge, the new bus "
@@ -221,3 +222,71 @@ def test_strip_site_name_drops_sections_after_a_leading_site_name() -> None:
         "Bridge repairs begin in May"
     )
     assert strip_site_name("Bridge repairs : Courier | Since 1850", "Courier") == "Bridge repairs"
+
+
+# --- a headline set in an <h2> or <h3> ----------------------------------------------------------
+
+
+def choose(top: str, *, title: str, og: str = "", twitter: str = "", headline: str = "") -> str:
+    """The title `choose_title` picks for a page that shows `top` above its article, given
+    every heading the page holds."""
+    document = parse(page(f"<title>{title}</title>", top))
+    elements = [e for e in document.elements if e.tag in ("h1", "h2", "h3")]
+    h1s = [found for e in elements if e.tag == "h1" and (found := heading(e)) is not None]
+    return choose_title(
+        h1s,
+        og=og,
+        twitter=twitter,
+        headline=headline,
+        page_title=document.title,
+        site_name=None,
+        page_headings=elements,
+    )
+
+
+def test_h2_showing_the_declared_headline_stands_in_for_a_missing_h1() -> None:
+    declared = "Bridge closed: council hears repair plan"
+    title = choose(
+        "<h3>Most read</h3><h2>Old bridge shut until May while repairs go on</h2>",
+        title=declared,
+        og=declared,
+        twitter=declared,
+        headline="Old bridge shut until May while repairs go on",
+    )
+    assert title == "Old bridge shut until May while repairs go on"
+
+
+def test_h2_shows_the_declared_title_in_its_own_punctuation_below_a_logo_h1() -> None:
+    title = choose(
+        "<h1><a href='/'>Whisky Club</a></h1>"
+        "<h2>Tastings January \u2013 May 2020 in Halle and Dessau</h2>",
+        title="Tastings January \u2013 May 2020 in Halle and Dessau - Whisky Club",
+        og="Tastings January - May 2020 in Halle and Dessau",
+    )
+    assert title == "Tastings January \u2013 May 2020 in Halle and Dessau"
+
+
+def test_h2_showing_the_whole_title_keeps_what_looks_like_a_site_part() -> None:
+    title = choose(
+        "<h2>How to grow a lemon tree from seed | Step-by-step guide</h2>",
+        title="How to grow a lemon tree from seed | Step-by-step guide",
+    )
+    assert title == "How to grow a lemon tree from seed | Step-by-step guide"
+
+
+def test_h2_naming_the_site_does_not_stand_in_for_the_headline() -> None:
+    title = choose(
+        "<h2>Notes from the Valley</h2><h2>Recent posts</h2>",
+        title="Growing lemons from seed | Notes from the Valley",
+    )
+    assert title == "Growing lemons from seed"
+
+
+def test_h2_showing_a_declared_title_does_not_outrank_the_h1() -> None:
+    declared = "Bridge closed: council hears repair plan"
+    title = choose(
+        f"<h1>Old bridge shut until May while repairs go on</h1><h2>{declared}</h2>",
+        title=declared,
+        og=declared,
+    )
+    assert title == "Old bridge shut until May while repairs go on"

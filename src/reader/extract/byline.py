@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from reader.extract.blocks import Note
 from reader.extract.dates import find_date
-from reader.extract.names import BYLINE_TAIL, split_authors
+from reader.extract.names import BYLINE_TAIL, looks_personal, split_authors
 from reader.extract.text import words
-from reader.model import Block, Paragraph, Rule, Run, runs_lines
+from reader.model import Block, Heading, Paragraph, Rule, Run, runs_lines
 
 _AUTHOR_LINE = re.compile(
     r"""^[\s(\[\uff08]*(?:
@@ -26,8 +26,9 @@ _AUTHOR_LINE = re.compile(
         auteur|autore|writer|reporter|text|texte|作者|记者|記者|撰文|撰稿|筆者|著者|执笔|執筆)
         \s*[:\uff1a]\s*
       |(?P<mark>文|写真・文|文・写真)\s*[\u30fb/\uff0f]\s*
-      |(?P<word>by|(?:written|posted)\s+by|(?:ein\s+)?(?:artikel|beitrag|gastbeitrag)\s+von
-        |(?:an?\s+)?(?:article|story)\s+by|(?:words|story|reporting|text|photos?|photographs|pictures)
+      |(?P<word>by|(?:written|posted)\s+by|(?:eine?\s+)?(?:blog[\s-]?)?(?:artikel|beitrag|gastbeitrag
+          |kolumne|glosse|reportage|analyse)\s+von
+        |(?:an?\s+)?(?:blog\s+)?(?:article|story|post|column|essay)\s+by|(?:words|story|reporting|text|photos?|photographs|pictures)
         (?:\s+(?:and|&)\s+(?:words|text|photos?|photographs|pictures))?\s+by
         |von|par|por|di|door|av|af|bởi)\s+
     )(?P<name>\S.{0,79}?)[\s)\].\uff09]*$""",
@@ -166,10 +167,28 @@ def take_credits(blocks: list[Block], notes: dict[int, Note], known_authors: lis
     found_authors: list[str] = []
     _scan(credits, notes, found_authors, from_end=True)
     _scan(credits, notes, found_authors, from_end=False)
-    if not credits.authors:
-        credits.authors = [name for found in found_authors for name in split_authors(found)]
+    found = [name for line in found_authors for name in split_authors(line)]
+    known = credits.authors
+    if not known or (
+        found
+        and all(looks_personal(name) for name in found)
+        and (
+            not any(looks_personal(name) for name in known)
+            or all(_first_name_of(name, found) for name in known)
+        )
+    ):  # none known, or the known are the site, an organisation or first names only ("Nils"),
+        # and the credit names people ("Eine Kolumne von Nils Pickert")
+        credits.authors = found or known
     _bold_name(credits, notes)
     return credits
+
+
+def _first_name_of(name: str, names: list[str]) -> bool:
+    """Whether a one-word name is the first name of one of the names."""
+    key = name.casefold()
+    return " " not in key and any(
+        len(other.split()) > 1 and other.split()[0].casefold() == key for other in names
+    )
 
 
 def _scan(
@@ -183,6 +202,14 @@ def _scan(
         block = blocks[position]
         if isinstance(block, Rule):
             position += -1 if from_end else 1
+            continue
+        if not from_end and isinstance(block, Heading) and budget == 3:
+            credit = _credit(block.text)
+            if credit is None or credit[0] != "author":
+                return
+            found_authors.append(credit[1])  # "<h5>Von Jane Doe</h5>" opening the body
+            del blocks[position]
+            budget -= 1
             continue
         if not isinstance(block, Paragraph):
             return

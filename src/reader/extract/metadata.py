@@ -20,7 +20,13 @@ from reader.extract import hints
 from reader.extract.byline import byline_names, looks_like_name
 from reader.extract.dates import find_date, leading_date, to_iso
 from reader.extract.dom import BLOCK_TAGS, Document, Element, has_text, inner_text
-from reader.extract.names import looks_personal, split_authors, unique_names
+from reader.extract.names import (
+    handle_of,
+    looks_organisational,
+    looks_personal,
+    split_authors,
+    unique_names,
+)
 from reader.extract.text import clean_line, sanitize
 from reader.extract.titles import Heading, choose_title, heading, site_from_title, title_key
 from reader.extract.titles import strip_site_name as strip_site_name
@@ -121,14 +127,24 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
 
     publisher = _ld_name(ld.get("publisher"))
     declared = _declared_authors(document, ld, meta.site_name, publisher, base)
-    if declared and _all_publisher(declared, meta.site_name, publisher, base):
-        # The site named as its own author: a byline on the page may name the people.
-        personal = [name for name in marks.authors() if looks_personal(name)] or [
-            name
-            for name in marks.byline_near_headline(document, _BYLINE_REACH)
-            if looks_personal(name)
-        ]
-        if personal:  # "von David Straub, MDR THÜRINGEN": the person, not the site again
+    own = bool(declared) and _all_publisher(declared, meta.site_name, publisher, base)
+    if declared and (own or not any(looks_personal(name) for name in declared)):
+        # The site, an organisation or a user name named as the author: a byline on the page
+        # may name the people ("jdoe" for Jane Doe; "Verein e.V." for its writer).
+        personal = (
+            [name for name in marks.authors() if looks_personal(name)]
+            or [
+                name
+                for name in marks.byline_near_headline(document, _BYLINE_REACH)
+                if looks_personal(name)
+            ]
+            or _all_personal(marks.byline_in_page(document))
+        )
+        if personal and (
+            own
+            or any(looks_organisational(name) for name in declared)
+            or (len(declared) == 1 and handle_of(declared[0], personal[0]))
+        ):  # "von David Straub, MDR THÜRINGEN": the person, not the site again
             declared = personal
     if declared:
         # The structured data names the first author only; the page's author links name all.
@@ -377,8 +393,21 @@ def _declared_authors(
     found = [names for names in candidates if names]
     for names in found:
         if not _all_publisher(names, site_name, publisher, base):
-            return names
+            return _fuller(names, found)
     return found[0] if found else []
+
+
+def _fuller(names: list[str], found: list[list[str]]) -> list[str]:
+    """The names, or a statement that names the same people and more (structured data with the
+    first author only, a meta tag with all of them)."""
+    keys = {name.casefold() for name in names}
+    for other in found:
+        others = {name.casefold() for name in other}
+        if keys < others and all(
+            looks_personal(name) for name in other if name.casefold() not in keys
+        ):
+            return other
+    return names
 
 
 def _meta_values(document: Document, keys: tuple[str, ...]) -> list[str]:
@@ -392,7 +421,10 @@ def _meta_values(document: Document, keys: tuple[str, ...]) -> list[str]:
             key = attrs.get(key_attr)
             names = [name for name in (key or "").lower().split() if name in keys]
             if names:  # property="dc:creator twitter:site_name": one tag, several names
-                ranked.append((min(keys.index(name) for name in names), content.strip()))
+                rank = min(keys.index(name) for name in names)
+                if key_attr == "itemprop":  # microdata may sit anywhere (in cited works too)
+                    rank += len(keys)
+                ranked.append((rank, content.strip()))
                 break
     ranked.sort(key=lambda item: item[0])
     return [value for _rank, value in ranked]
@@ -447,12 +479,19 @@ def _without_publisher(
     return people if people and all(looks_personal(name) for name in people) else names
 
 
+def _all_personal(names: list[str]) -> list[str]:
+    return names if names and all(looks_personal(name) for name in names) else []
+
+
 def _own_keys(site_name: str | None, publisher: str | None, base: str | None) -> set[str]:
     own = {title_key(name) for name in (site_name, publisher) if name}
     host = urlsplit(base or "").hostname or ""
     labels = [label for label in host.removeprefix("www.").split(".") if label]
     own.update({title_key(".".join(labels[k:])) for k in range(len(labels) - 1)})
     own.update(label for label in labels[:-1] if label not in _GENERIC_LABELS)  # "lto" (lto.de)
+    own.add("".join(labels))  # "Interscenario" for interscenar.io
+    if site_name and _SITE_PARTS.search(site_name):  # "Achtsam durch die Krise | Die FURCHE"
+        own.update(title_key(part) for part in _SITE_PARTS.split(site_name))
     for name in (site_name, publisher):  # "LTO" for Legal Tribune Online
         initials = "".join(word[0] for word in (name or "").split() if word[:1].isalpha())
         if len(initials) >= 2:
@@ -461,6 +500,7 @@ def _own_keys(site_name: str | None, publisher: str | None, base: str | None) ->
     return own
 
 
+_SITE_PARTS = re.compile(r"\s+[|\u2013\u2014]\s+")
 _GENERIC_LABELS = frozenset({"com", "co", "org", "net", "gov", "ac", "edu", "news", "blog"})
 
 
@@ -720,7 +760,7 @@ _BARE_LABEL = re.compile(
 _LABELLED = re.compile(
     r"""[\W_]*(?:(?:written|posted|published|submitted)\s+by|autor(?:in|en)?\s*[:\uff1a]?
       |authors?\s*[:\uff1a]|auteur\s*[:\uff1a]|text\s*[:\uff1a]|texte\s*[:\uff1a]
-      |(?:verfasst|geschrieben|veröffentlicht)\s+von)\s""",
+      |(?:verfasst|geschrieben|veröffentlicht|erstellt|gespeichert)\s+von)\s""",
     re.IGNORECASE | re.VERBOSE,
 )
 """A credit line with a label no sentence starts with (not a bare "By" or "Von")."""
@@ -770,6 +810,7 @@ def _title(
         headline=_str(ld.get("headline")) or "",
         page_title=document.title,
         site_name=site_name,
+        page_headings=marks.headings,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from reader.extract.dates import MONTH_NAMES
 from reader.extract.text import clean_line, words
@@ -73,6 +74,7 @@ _AT_HANDLE = re.compile(r"(?<=\w)\s+@\w+\b")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*(?:[)\]]|$)(?!\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 """A note in brackets ("Elena Oberholzer (obe)", "Jane Doe [Reuters]"), but not a part of the
 name between its words ("Bruno (Henrique Zecchin) Rodrigues")."""
+_OBFUSCATED_MAIL = re.compile(r"\w\s*[\[(]\s*at\s*[\])]\s*\w", re.I)
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|:|^\W*$|\*")
 # A part of a byline that names a role or a label, not a person (casefolded, whole part).
 _NOT_PERSON = words(
@@ -90,6 +92,13 @@ _ROLE_WORDS = words(
     기자 특파원
     """
 )
+_LEADING_ROLES = _ROLE_WORDS | words(
+    """
+    rechtsanwalt rechtsanwältin anwalt anwältin experte expertin autor autorin gastautor
+    gastautorin journalistin fotograf fotografin kolumnist kolumnistin
+    """
+)
+"""A role printed before a name ("Rechtsanwalt Jan Koch"), or ending a compound there."""
 _PARTICLES = words("von van der den de del della da di du le la bin ibn al")
 _CJK_NAME = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,5}$")
 
@@ -117,6 +126,8 @@ def split_authors(value: str | None) -> list[str]:
     text = clean_line(value)
     if not text or text.lower().startswith(("http://", "https://")):
         return []
+    if _OBFUSCATED_MAIL.search(text):  # "jdoe[at]example.net": an address, no name
+        return []
     if "&" in text:  # an entity escaped twice: "Redacci&oacute;n"
         text = html.unescape(text)
     text = _PREFIX.sub("", text, count=1)
@@ -139,6 +150,12 @@ def split_authors(value: str | None) -> list[str]:
         tokens = name.split()
         if tokens[-1].casefold() in _ROLE_WORDS and looks_personal(" ".join(tokens[:-1])):
             name = " ".join(tokens[:-1])  # "Christoph Hein Chefredakteur"
+        elif (
+            len(tokens) > 2
+            and tokens[0].casefold().rsplit("-", 1)[-1] in _LEADING_ROLES
+            and looks_personal(" ".join(tokens[1:]))
+        ):
+            name = " ".join(tokens[1:])  # "Rechtsanwalt Jan Koch", "Online-Experte Jan Koch"
         (roles if name.casefold().split()[-1] in _ROLE_WORDS else names).append(name)
     return unique_names(names or roles)  # "Jane Doe, Staff Writer"; but "Staff Writer" alone
 
@@ -148,7 +165,17 @@ def _is_label(name: str) -> bool:
     tokens = name.casefold().split()
     if " ".join(tokens) in _NOT_PERSON:
         return True
+    if tokens[0] in _DATE_LABELS:  # "Publiziert am", a box that names the date, not a person
+        return True
     return len(tokens) <= 3 and tokens[-1] in ("says", "said", "sagt", "schreibt", "dit", "dice")
+
+
+_DATE_LABELS = words(
+    """
+    published posted updated publiziert veröffentlicht aktualisiert erschienen publié publiée
+    publicado actualizado pubblicato aggiornato gepubliceerd publicerad
+    """
+)
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -160,3 +187,46 @@ def unique_names(names: list[str]) -> list[str]:
             seen.add(key)
             out.append(name)
     return out
+
+
+# Words that name an organisation, not a person ("Verein e.V.", "Landesanstalt für Wald",
+# "Acme GmbH"), casefolded, matched as a whole word or as the end of a compound word.
+_ORGANISATION_WORDS = (
+    "e.v", "e.v.", "gmbh", "ag", "se", "kg", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
+    "sa", "sarl", "bv", "ab", "oy", "asa",
+)  # fmt: skip
+_ORGANISATION_ENDS = (
+    "stiftung", "verband", "verein", "anstalt", "institut", "ministerium", "gesellschaft",
+    "behörde", "amt", "kammer", "foundation", "institute", "association", "university",
+    "universität", "ministry", "agency", "agentur", "company",
+)  # fmt: skip
+
+
+def looks_organisational(name: str) -> bool:
+    """Whether a name is an organisation's ("Hanns-Seidel-Stiftung e.V.", "Bayerische
+    Landesanstalt für Wald", "Acme GmbH"), by a legal form or a word for a body of people."""
+    tokens = name.casefold().split()
+    return any(
+        token.strip(",") in _ORGANISATION_WORDS or token.strip(",.").endswith(_ORGANISATION_ENDS)
+        for token in tokens
+    )
+
+
+def handle_of(handle: str, name: str) -> bool:
+    """Whether a user name stands for a person's name: "arianschlichenmayer", "edilson.la.rosa"
+    or "christian.stadtfeld" for "Christian P. Stadtfeld" (letters alike, initials aside)."""
+    if " " in handle.strip():
+        return False
+    key = "".join(ch for ch in _plain(handle) if ch.isalpha())
+    tokens = [_plain(token) for token in name.split()]
+    full = "".join(ch for token in tokens for ch in token if ch.isalpha())
+    bare = "".join(
+        ch for token in tokens if not _INITIALS.match(token.upper()) for ch in token if ch.isalpha()
+    )
+    return len(key) >= 4 and key in (full, bare)
+
+
+def _plain(text: str) -> str:
+    """Casefolded, without accents ("Gàbor" -> "gabor"): how a user name spells a name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

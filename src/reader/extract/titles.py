@@ -15,6 +15,8 @@ date the declarations leave out (or word otherwise); then an <h1> like a declare
 edited from the other); then an <h1> that no declaration resembles, if it shares a word with
 them and is no logo (an editor's headline, declared in search-friendly words); else og:title
 when the others only add a kicker to it, else the wording most declarations share.
+A page with no <h1> but a logo sets its headline a level lower: the first <h2> or <h3> that
+shows a declared title (or a part of one) wins, in the words it shows.
 
 Site names come off the declared titles by their parts: the page's site name, or the name a
 logo or the <title> itself gives ("Title - Site" beside og:title "Title"); a title worded as
@@ -113,7 +115,11 @@ def choose_title(
     headline: str,
     page_title: str,
     site_name: str | None,
+    page_headings: Sequence[Element] = (),
 ) -> str:
+    """The article's title from the page's <h1>s (`headings`) and declared titles;
+    `page_headings`, the <h1>, <h2> and <h3> elements in document order, stand in for a
+    missing <h1>: an <h2> or <h3> that shows a declared title is the headline as shown."""
     og, twitter, page_title = clean_line(og), clean_line(twitter), clean_line(page_title)
     headline = clean_line(html.unescape(headline)) if "&" in headline else clean_line(headline)
     og, twitter = _uncut(og, (headline, page_title)), _uncut(twitter, (headline, page_title))
@@ -137,6 +143,10 @@ def choose_title(
         # Update News"), not the article's.
         site_words = set(title_key(site_name).split())
         shown = [h for h in shown if not set(title_key(h.text).split()) <= site_words]
+    if page_headings and all(h.linked for h in shown):
+        found = _shown_below(page_headings, keys, logos, (og, twitter, page_title))
+        if found:
+            return found
     # og:title as written: one holding a site name has no kicker to offer.
     deliberate = [headline, og] if headline and og else []
     for candidate in shown:
@@ -161,6 +171,29 @@ def choose_title(
         if any(w.casefold() in vocabulary for w in _WORD.findall(shown[0].text)):
             return shown[0].text  # an editor's headline, declared in other words
     return _unkicked(bare_og, declared) or _vote(declared) or (shown[0].text if shown else "")
+
+
+def _shown_below(
+    elements: Sequence[Element], keys: set[str], logos: set[str], titles: tuple[str, ...]
+) -> str | None:
+    """The first <h2> or <h3> that shows a declared title, whole or as one of its parts
+    ("Headline" of "Headline - Tagline | Site"), on a page whose <h1> is missing or names the
+    site: the headline set a level lower, in the words a reader sees (the declared titles
+    may word it differently from one another)."""
+    shown = set(keys)
+    for text in titles:
+        for part in _TITLE_SEPARATOR.split(text) if text else ():
+            if " " in part.strip():
+                shown.add(title_key(part))
+    shown -= logos
+    shown.discard("")
+    for element in elements:
+        if element.tag == "h1":
+            continue
+        found = heading(element)
+        if found is not None and title_key(found.text) in shown:
+            return found.text
+    return None
 
 
 def _site_name(
