@@ -51,6 +51,9 @@ _CAPTION_NAMES = ("caption", "credit", "legend", "imgcap")
 _LEAD_LINKS = 0.2
 """A lead box with more of its text in links than this is a teaser, not a standfirst."""
 _MIN_SHOWN_LEAD = 30
+_CARD_TAGS = frozenset({"article", "aside"})
+_NOT_LEAD_NAMES = ("site-desc", "sitedesc", "blog-desc", "tagline", "card")
+"""A lead-like name that marks the site's tagline or another article's teaser card."""
 _PROBE = 12
 LEAD_SOURCE = "lead_source"
 """`Article.metadata` key set to "page" when the lead is text the page shows with the article
@@ -212,7 +215,12 @@ def _small_page(document: Document, meta: Metadata, base: str | None) -> list[Bl
 def _lead_text(element: Element | None, content: Content) -> str | None:
     """The text of the page's lead box, when it is a standfirst beside or in this article: not
     a picture with its caption, a teaser (links, an image) or a box from elsewhere."""
-    if element is None or not _near(element, content):
+    if (
+        element is None
+        or element.tag in _CARD_TAGS
+        or hints.has_part(element, _NOT_LEAD_NAMES)
+        or not _near(element, content)
+    ):
         return None
     node: Element | None = element
     while node is not None:

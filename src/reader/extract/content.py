@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.extract import hints
+from reader.extract import hints, recipes
 from reader.extract.dom import Document, Element, inner_text
 from reader.extract.tables import is_data_table
 from reader.extract.text import casefold_key, words
@@ -318,7 +318,28 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
     key_points = _key_points(roots[0], elements, dropped, m)
     if key_points is not None:
         roots.insert(0, key_points)
-    return _clean(document, roots, dropped, final, m, strict=strict)
+    kept = _with_ingredients(document, roots, dropped, m)
+    return _clean(document, roots, dropped, final, m, strict=strict, kept=kept)
+
+
+def _with_ingredients(
+    document: Document, roots: list[Element], dropped: list[bool], m: _Measures
+) -> range:
+    """On a recipe page, the box listing the ingredients joins the roots (in page order) when
+    it lies beside the article's text; the index range returned is left whole by cleaning
+    (amounts beside checkboxes and servings forms read as fragments and controls)."""
+    box = recipes.ingredient_box(document, dropped, m.text)
+    if box is None:
+        return range(0)
+    k, end = box.index, m.end
+    dropped[k : end[k]] = [False] * (end[k] - k)  # (a "table-header" class is no page header)
+    if any(root.index <= k < end[root.index] for root in roots):
+        return range(k, end[k])
+    if any(k <= root.index < end[k] for root in roots):
+        return range(0)
+    roots.append(box)
+    roots.sort(key=lambda root: root.index)
+    return range(k, end[k])
 
 
 _KEY_POINTS = re.compile(
@@ -692,8 +713,10 @@ def _clean(
     m: _Measures,
     *,
     strict: bool,
+    kept: range = range(0),
 ) -> Content:
-    """Remove boilerplate boxes inside the roots, innermost first, recounting as it goes."""
+    """Remove boilerplate boxes inside the roots, innermost first, recounting as it goes;
+    boxes in the `kept` index range stay."""
     elements = document.elements
     n = len(elements)
     removed = [True] * n
@@ -777,7 +800,9 @@ def _clean(
             items[k], list_text[k], heads[k], controls[k], embeds[k] = (
                 item, listed, head, control, embed
             )  # fmt: skip
-            if k in root_set:
+            if k in root_set or k in kept:
+                if k == kept.start:
+                    controls[k] = 0  # (its checkboxes make no box around it a form)
                 continue
             if tag in _ALWAYS_CLEANED:
                 removed[k] = True

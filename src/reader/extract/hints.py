@@ -491,15 +491,24 @@ _READ_MORE_OPENERS = r"""(?:read\s+(?:more|also)|also\s+read|see\s+also|related|
     přečtěte\s+si\s+(?:také|též)|čítajte\s+(?:aj|tiež)|citește\s+și|citeşte\s+şi|
     pročitajte\s+(?:i|još)|preberite\s+še|olvassa?\s+el\s+(?:ezt\s+)?is|
     διαβάστε\s+(?:επίσης|ακόμη)|читайте\s+(?:также|тоже|також)|
-    potrebbe\s+interessarti|ayr[\u0131i]ca\s+(?:oku|bak[\u0131i]n[\u0131i]z)|lue\s+lisää|les\s+mer)"""
+    potrebbe\s+interessarti|ayr[\u0131i]ca\s+(?:oku|bak[\u0131i]n[\u0131i]z)|lue\s+lisää|les\s+mer|
+    dowiedz\s+się\s+(?:więcej|też|także))"""
 _READ_MORE = re.compile(rf"^\W*{_READ_MORE_OPENERS}\s*[:\uff1a»>|-]", re.IGNORECASE | re.VERBOSE)
 _READ_MORE_BARE = re.compile(rf"^\W*({_READ_MORE_OPENERS})\s+", re.IGNORECASE | re.VERBOSE)
+_READ_MORE_LABEL = re.compile(
+    rf"^\W*{_READ_MORE_OPENERS}[\s.:\uff1a\u2026»>|-]*$", re.IGNORECASE | re.VERBOSE
+)
 _MAX_READ_MORE = 250
 
 
 def is_read_more(text: str) -> bool:
     """A "Read more: …" pointer to another article (the caller checks that it is a link)."""
     return len(text) <= _MAX_READ_MORE and _READ_MORE.match(text) is not None
+
+
+def is_read_more_label(text: str) -> bool:
+    """A "Read also…" opener standing alone on its line, the linked title on the next."""
+    return len(text) <= 40 and _READ_MORE_LABEL.match(text) is not None
 
 
 def read_more_opening(text: str) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.extract import hints
+from reader.extract import hints, notices
 from reader.extract.blocks import Built, Note
 from reader.extract.byline import byline_names, take_credits
 from reader.extract.captions import is_credit_line, strip_copyright, strip_credits
@@ -28,7 +28,7 @@ _STAMP = (
     r"published|updated|posted|modified|first\s+published|last\s+updated|publié|publiée|"
     r"mis\s+à\s+jour|modifié|actualisé|publicado|publicada|actualizado|actualizada|"
     r"pubblicato|aggiornato|veröffentlicht|publiziert|aktualisiert|erstellt|stand|geändert|"
-    r"zuletzt|(?:release|news)\s+date|date|datum|fecha|"
+    r"zuletzt|(?:release|news)\s+date|date|datum|fecha|veröffentlichung|"
     r"publisert|oppdatert|publicerad|uppdaterad|publiceret|opdateret|julkaistu|päivitetty|"
     r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|aktualizacja|publikováno|"
     r"aktualizováno|cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng"
@@ -145,7 +145,11 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, Paragraph | Heading):
             text = block.text
-            if hints.is_box_heading(text):
+            if (
+                hints.is_box_heading(text)
+                or (isinstance(block, Paragraph) and hints.is_read_more_label(text))
+                or notices.is_box_label(text)
+            ):
                 skipping = True
                 continue
             if skipping and (_all_links(block) or hints.is_boilerplate_line(text)):
@@ -156,6 +160,7 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
                 continue
             if (
                 hints.is_promo_line(text)
+                or notices.is_site_notice(text)
                 or hints.is_boilerplate_line(text)
                 or hints.is_media_card(text)
                 or (
@@ -167,7 +172,12 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
         elif isinstance(block, ListBlock):
             if skipping and _link_list(block):
                 continue
-            if all(hints.is_boilerplate_line(item.text) for item in block.items):
+            if all(
+                hints.is_boilerplate_line(item.text)
+                or notices.is_site_notice(item.text)
+                or _only_dateline(item.text)
+                for item in block.items
+            ):
                 continue
         elif isinstance(block, Rule) and skipping:
             continue
@@ -175,9 +185,17 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
             isinstance(block, Quote)
             and len(block.blocks) == 1
             and isinstance(block.blocks[0], Paragraph)
-            and hints.is_promo_line(block.blocks[0].text)
+            and (
+                hints.is_promo_line(block.blocks[0].text)
+                or (
+                    hints.is_read_more(block.blocks[0].text)
+                    and any(run.href for run in block.blocks[0].runs)
+                )
+            )
         ):
-            continue  # a disclosure set off as a quote ("If you buy something using links…")
+            # A disclosure set off as a quote ("If you buy something using links…"), or a
+            # pointer to another article ("PUEDES VER: <a>…</a>").
+            continue
         skipping = False
         out.append(block)
     return out
@@ -333,7 +351,10 @@ _MAX_POINTER = 250
 
 
 def _all_links(block: Paragraph | Heading) -> bool:
+    """Whether the text is all in links (a dash or a bullet before them aside)."""
     visible = [run for run in block.runs if run.text.strip()]
+    while visible and not visible[0].href and not any(ch.isalnum() for ch in visible[0].text):
+        visible.pop(0)
     return bool(visible) and all(run.href for run in visible)
 
 
@@ -376,7 +397,9 @@ def _drop_title_and_dateline(
             stamp = _STAMP_WORD.search(text)
             if top or stamp:
                 found = find_date(text)
-                if (found or stamp) and _only_dateline(text):
+                if (found or stamp) and (
+                    _only_dateline(text) or (found and stamp and _meta_names(text, known) == [])
+                ):
                     if top and dateline is None:
                         dateline = found
                     continue
@@ -401,10 +424,27 @@ def _drop_title_and_dateline(
     return out, dateline, signed
 
 
-_META_PIECE = re.compile(r"\s*[|•·\u2013\u2014\n]\s*|\s+-\s+")
+_META_PIECE = re.compile(
+    r"\s*[|•·\u2013\u2014\n]\s*|\s+-\s+|"
+    r"\s+(?=(?:kategorien?|categor(?:y|ies|ía|ia)|catégorie|kategoria|rubri[kc])\s*:)",
+    re.IGNORECASE,
+)
 _RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 _MAX_META_LINE = 120
 _DATE_OR_TIME = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+
+
+_SMALL_PRINT = re.compile(
+    r"""(?:
+      (?:kategorien?|categor(?:y|ies|ía|ia)|catégorie|kategoria|rubri[kc]|ressort|tags?|
+        (?:verfasst|geschrieben|gepostet|posted|written)\s+(?:von|by))\s*:?\s*[^\s:|]+(?:\s+[^\s:|]+){0,2}|
+      [^\W\d_][\w.-]{1,24}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Pieces of a dated line of small print that name no author: a category or tag label with
+its value ("Kategorie: News"), a poster's user name after its label, or a single word (the
+forum handle or section beside the date: "24. März 2004, 19:49 | Genesis")."""
 
 
 def _meta_text(block: Paragraph | ListBlock) -> str:
@@ -435,7 +475,7 @@ def _meta_names(line: str, known: set[str]) -> list[str] | None:
             names.extend(found)
         elif casefold_key(piece) in known:
             names.append(piece)
-        else:
+        elif not (dated and _SMALL_PRINT.match(piece)):
             return None
     return names if names or dated else None
 
