@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.extract import dates, extract, hints
+from reader.extract import dates, extract, hints, metadata
 from reader.extract.budget import Budget, fit
 from reader.extract.dom import has_text, parse
 from reader.extract.nesting import limit_nesting
@@ -85,8 +85,20 @@ def _covered(pattern: re.Pattern[str], words: tuple[str, ...]) -> list[str]:
     return [str(a) for a in _alternatives(pattern) if not _holds_a_word(a, words)]
 
 
-def test_every_promo_alternative_holds_a_quick_test_word() -> None:
-    assert _covered(hints._PROMO_LINE, hints._PROMO_WORDS) == []
+_PROMO_LINE = re.compile(
+    "|".join(pattern for _, pattern in hints._PROMO_PHRASES), hints._PROMO_FLAGS
+)
+"""All the promo phrases in one pattern, as `is_promo_line` searched them before it tried only
+the phrases of the quick words a line holds."""
+
+
+def test_every_promo_phrase_holds_its_quick_word() -> None:
+    for held, pattern in hints._PROMO_PHRASES:
+        words = (held,) if isinstance(held, str) else held
+        compiled = re.compile(pattern, hints._PROMO_FLAGS)
+        assert len(_alternatives(compiled)) == 1, pattern  # one phrase, not several
+        assert _covered(compiled, words) == [], (words, pattern)
+        assert all(word == word.lower() for word in words)
 
 
 def test_every_paywall_alternative_holds_a_quick_test_word() -> None:
@@ -145,7 +157,7 @@ def test_quick_tests_keep_the_verdicts() -> None:
     ]
     for line in lines:
         assert hints.is_promo_line(line) == (
-            len(line) <= 300 and hints._PROMO_LINE.search(line) is not None
+            len(line) <= 300 and _PROMO_LINE.search(line) is not None
         ), line
         exact = (
             bool(line.strip())
@@ -486,7 +498,7 @@ def _promo_by_search(text: str) -> bool:
     """`is_promo_line` as first written: search the whole text, then test where it starts."""
     if len(text) > hints._PROMO_NOTICE or not hints.may_hold(text, hints._PROMO_QUICK):
         return False
-    found = hints._PROMO_LINE.search(text)
+    found = _PROMO_LINE.search(text)
     if found is None:
         return False
     if len(text) <= 300:
@@ -506,3 +518,83 @@ def test_the_opening_search_of_long_notices_agrees_with_a_whole_text_search(titl
         assert hints.is_promo_line(text) == _promo_by_search(text), (title, offset)
         later = filler * 3 + phrase + " " + filler * 6  # the phrase far in: never a notice
         assert hints.is_promo_line(later) == _promo_by_search(later) is False
+
+
+_PROMO_NEAR = re.compile(
+    rf"(?s:.{{0,{hints._PROMO_OPENING}}}?)(?P<promo>{_PROMO_LINE.pattern})", _PROMO_LINE.flags
+)
+
+
+def _promo_by_one_pattern(text: str) -> bool:
+    """`is_promo_line` with all the phrases in one pattern, tried at the opening of each of a
+    notice's first lines (as it was before it tried only the phrases of the words found)."""
+    if len(text) > hints._PROMO_NOTICE or not hints.may_hold(text, hints._PROMO_QUICK):
+        return False
+    if len(text) <= 300:
+        return _PROMO_LINE.search(text) is not None
+    line_start = 0
+    while line_start <= hints._PROMO_OPENING * 3:
+        found = _PROMO_NEAR.match(text, line_start)
+        if found is not None:
+            start = found.start("promo")
+            own_line = text.rfind("\n", 0, start) + 1
+            if start - own_line <= hints._PROMO_OPENING and own_line <= hints._PROMO_OPENING * 3:
+                return True
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            break
+        line_start = line_end + 1
+    return False
+
+
+_PROMO_PIECES = [
+    "Sign up for our newsletter", "Kommentare: 12", "in den Kommentaren", "kommentare",
+    "Zurück", "Back to overview", "Loading", "wird geladen", "Anzeige", "ANZEIGE", "Werbung",
+    "Advertisement", "© 2024 Example. All rights reserved", "(c)", "Follow us:", "newsletters",
+    "Already a \u017fubscriber", "S\u0131gn up", "Fehler gefunden?", "opinions expressed",
+    "are their own", "Reporting by Jane Doe", "lade weitere Inhalte", "3 Besucher online",
+    "Click here to read", "letters to the editor", "Submit a ", "If you buy", "we may earn",
+    " ", " ", "\n", "\n", ". ", "The council met on Tuesday. ", "x" * 40, "y" * 97,
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PROMO_PIECES), max_size=40).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_trying_the_phrases_of_the_words_found_keeps_the_verdict(text: str) -> None:
+    assert hints.is_promo_line(text) == _promo_by_one_pattern(text), text
+
+
+def test_every_quick_word_a_line_holds_has_its_phrases_tried() -> None:
+    """Also a word that starts a longer one ("kommentare" in "kommentaren": the quick search
+    reports the longest word where it finds one) or that ends inside one ("newsletter")."""
+    for text, words in [
+        ("Kommentaren", {"kommentare", "kommentaren"}),
+        ("Our NEWSLETTER", {"newsletter", "letter"}),
+        ("back, back, zurück", {"back", "zurück"}),
+        ("No word here", set()),
+    ]:
+        tried = hints._promo_phrases(text)
+        assert len(tried) == len(words)
+        assert {id(held) for held in tried} == {id(hints._phrases_of(word)) for word in words}
+    assert len(hints._promo_phrases("A \u017fign")) == len(
+        hints._PROMO_WORDS
+    )  # a case trap: all of them
+
+
+def test_printed_days_skip_only_the_page_footers() -> None:
+    """The footers' index ranges are cut out of the walk: a <footer>, role=contentinfo or a
+    box with a "footer" id outside <article>/<main>; an article's own footer still counts."""
+    page = parse(
+        "<body><p>Am 01.02.2024 begann es.</p>"
+        "<article><p>x</p><footer><p>Stand: 02.02.2024</p></footer></article>"
+        "<footer><p>Zuletzt am 03.02.2024</p><div><footer>04.02.2024</footer></div></footer>"
+        "<p>Danach, am 05.02.2024.</p><div role='contentinfo'><p>06.02.2024</p></div>"
+        "<div id='Page-Footer'><span>07.02.2024</span></div><p>Zuletzt 08.02.2024.</p></body>"
+    )
+    footers = metadata._page_footers(page)
+    assert [page.elements[start].tag for start, _ in footers] == ["footer", "div", "div"]
+    every = metadata._printed_days(page, True, {"2024"})
+    assert every == {f"2024-02-0{day}" for day in range(1, 9)}
+    shown = metadata._printed_days(page, True, {"2024"}, skip_footer=True)
+    assert shown == {"2024-02-01", "2024-02-02", "2024-02-05", "2024-02-08"}
+    assert metadata._page_footers(parse("<p>No footer</p>")) == []

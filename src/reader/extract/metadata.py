@@ -555,10 +555,15 @@ def _printed_days(
     dates the site's copy of the page, not the article shown to readers."""
     found: set[str] = set()
     years_list = list(years)
-    footer = _page_footers(document) if skip_footer else []
-    for element in document.elements:
-        if footer and _within(element.index, footer):
-            continue
+    elements = document.elements
+    if skip_footer:  # the elements between the footers' index ranges
+        kept: list[Element] = []
+        start = 0
+        for first, stop in _page_footers(document):
+            kept += elements[start:first]
+            start = stop
+        elements = kept + elements[start:] if start else elements
+    for element in elements:
         for child in element.children:  # (loops, not any(): this visits every element)
             if isinstance(child, str):
                 for year in years_list:
@@ -587,14 +592,19 @@ def _page_footers(document: Document) -> list[tuple[int, int]]:
     end = document.subtree_ends()
     inside: list[tuple[int, int]] = []  # <article> / <main> ranges, in document order
     for element in document.elements:
+        attrs = element.attrs
+        tag = element.tag
+        if not attrs and tag != "footer" and tag != "article" and tag != "main":
+            continue  # (most elements: no role, no id)
         index = element.index
         if ranges and index < ranges[-1][1]:
             continue
-        if element.tag in ("article", "main"):
+        if tag in ("article", "main"):
             inside.append((index, end[index]))
             continue
-        if (element.get("role") or "").lower() == "contentinfo" or (
-            (element.tag == "footer" or _FOOTER_TOKEN.search(element.get("id")))
+        id_name = attrs.get("id")
+        if (attrs.get("role") or "").lower() == "contentinfo" or (
+            (tag == "footer" or (id_name and _FOOTER_TOKEN.search(id_name)))
             and not _within(index, inside)
         ):
             ranges.append((index, end[index]))

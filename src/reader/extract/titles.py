@@ -29,6 +29,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.extract.dom import Element, inner_text
 from reader.extract.text import casefold_key, clean_line
@@ -102,8 +103,10 @@ _HOME_PATHS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def title_key(text: str) -> str:
-    """Comparison key: case, spacing, quote styles and outer punctuation do not matter."""
+    """Comparison key: case, spacing, quote styles and outer punctuation do not matter.
+    (Cached: choosing a title compares the same few texts many times over.)"""
     return casefold_key(text.translate(_QUOTES))
 
 
