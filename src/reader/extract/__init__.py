@@ -214,7 +214,8 @@ def _small_page(document: Document, meta: Metadata, base: str | None) -> list[Bl
 
 def _lead_text(element: Element | None, content: Content) -> str | None:
     """The text of the page's lead box, when it is a standfirst beside or in this article: not
-    a picture with its caption, a teaser (links, an image) or a box from elsewhere."""
+    a picture with its caption, a teaser (links, an image), a sign-up box's blurb or a box
+    from elsewhere."""
     if (
         element is None
         or element.tag in _CARD_TAGS
@@ -224,7 +225,11 @@ def _lead_text(element: Element | None, content: Content) -> str | None:
         return None
     node: Element | None = element
     while node is not None:
-        if node.tag in ("figure", "figcaption") or hints.has_part(node, _CAPTION_NAMES):
+        if (
+            node.tag in ("figure", "figcaption")
+            or hints.has_part(node, _CAPTION_NAMES)
+            or hints.is_promo_box(node)  # a newsletter box's own "dek" line
+        ):
             return None
         node = node.parent
     linked = 0

@@ -395,7 +395,7 @@ _BOX_HEADING = re.compile(
       tin\s+đọc\s+nhiều|xem\s+thêm|đọc\s+thêm|thống\s+kê\s+truy\s+cập|lượt\s+truy\s+cập|
       liên\s+kết\s+website|bình\s+luận|ý\s+kiến\s+bạn\s+đọc|
       related(?:\s+(?:articles?|stories|posts|news|content|coverage|topics))?|
-      (?:read|see)\s+(?:more|also)|more\s+(?:stories|news|articles|from|on)|you\s+may\s+also\s+like|
+      (?:read|see)\s+(?:more|also)|more\s+(?:stories|news|articles|from|on)|more\s+in\s+\w+|you\s+may\s+also\s+like|
       recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|
       comments?|leave\s+a\s+(?:comment|reply)|share\s+this(?:\s+article|\s+story)?|
       visitor\s+statistics|visitors?\s+counter|
@@ -503,7 +503,7 @@ def read_more_opening(text: str) -> int:
 # Class names of boxes that are never article text, even when a layout word such as
 # "story" or "body" in the same compound name cancels their negative weight.
 _PROMO_NAME = re.compile(
-    r"newsletter|signup|sign-up|subscribe(?!r)|feedback|authorbio|author-bio|"
+    r"newsletter|signup|sign-up|subscribe(?!r)|feedback|donat(?:e|ion)|authorbio|author-bio|"
     r"author_bio|aboutauthor|about-author|about-the-author|author-box|authorbox|"
     r"author-description|authordescription|author-profile|authorprofile|saboxplugin"
 )
@@ -516,7 +516,8 @@ def _promo_names(class_names: str | None, id_name: str | None) -> bool:
 
 
 def is_promo_box(element: Element) -> bool:
-    """Class or id name a newsletter sign-up, a subscription wall, a feedback or author-bio box."""
+    """Class or id name a newsletter sign-up, a subscription wall, a donation appeal, a
+    feedback or author-bio box."""
     attrs = element.attrs
     return bool(attrs) and _promo_names(attrs.get("class"), attrs.get("id"))
 
@@ -675,6 +676,18 @@ _PROMO_PHRASES: tuple[tuple[str | tuple[str, ...], str], ...] = (
         r"tüm\s+haklar\u0131\s+sakl\u0131d\u0131r)\W*$",
     ),
     ("download", r"\bdownload\b[^.!?]{0,60}\bapps?\s+for\s+(?:ios|iphone|android)\b"),
+    ("recaptcha", r"\bprotected\s+by\s+recaptcha\b"),
+    (
+        "touch",
+        r"\bget\s+in\s+touch\s+(?:with\s+our\s+(?:news\s*)?(?:team|desk|newsroom)\b|"
+        r"at\s+\S+@)",
+    ),
+    (("stories", "articles"), r"^\W*for\s+more\s+(?:stories|articles)\s+like\s+this\b"),
+    (
+        "latest",
+        r"\bfollow\s+\S+(?:\s+\S+)?\s+on\s+(?:twitter|facebook|instagram|x)\b[^.!?]{0,40}"
+        r"\bfor\s+(?:the\s+|all\s+the\s+)?latest\b",
+    ),
     ("straight", r"\bstraight\s+to\s+your\s+(?:phone|smartphone)\b"),
     ("supporting", r"\bwould\s+you\s+consider\s+supporting\b"),
     ("journalism", r"\bsupport\s+(?:our|independent)\s+journalism\b"),
