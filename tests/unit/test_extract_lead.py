@@ -111,3 +111,49 @@ def test_box_named_like_a_lead_far_down_the_body_is_not_the_lead() -> None:
     article = extract(html)
     assert article.lead == "The bridge reopens."
     assert "lead_source" not in article.metadata
+
+
+def test_intro_box_with_a_linked_picture_and_its_credit_is_not_the_lead() -> None:
+    html = (
+        "<html lang='en'><body><h1>Bridge reopens</h1><article><div class='intro'>"
+        "<span class='picture'><a href='/gallery/bridge.html'><img src='/bridge.jpg' alt=''></a>"
+        "<p><em class='copyright'>\u00a9 Town Press Office | Jane Roe</em></p></span>"
+        f"<p>{STANDFIRST}</p></div>"
+        f"<div class='content'><p>{ENGLISH}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    article = extract(html)
+    assert article.lead is None or "Town Press Office" not in article.lead
+    assert "Town Press Office" not in article.text
+
+
+def test_subheadline_printed_under_the_headline_is_the_lead() -> None:
+    html = (
+        "<html lang='en'><head><title>Bridge reopens</title></head><body><article><header>"
+        f"<h1>Bridge reopens</h1><h2>{STANDFIRST}</h2></header>"
+        f"<div class='content'><p>{ENGLISH}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    article = extract(html)
+    assert article.lead == STANDFIRST
+    assert article.metadata.get("lead_source") == "page"
+
+
+def test_blog_tagline_under_the_site_name_is_not_the_lead() -> None:
+    html = (
+        "<html lang='en'><head><title>Bridge reopens</title></head><body><header>"
+        "<h1>The Riverside Diary</h1><h2>Notes on life by the river, the town and its people"
+        f"</h2></header><article><h1>Bridge reopens</h1><div class='content'><p>{ENGLISH}</p>"
+        f"<p>{MORE}</p></div></article></body></html>"
+    )
+    article = extract(html)
+    assert article.lead is None or "Notes on life" not in article.lead
+
+
+def test_title_printed_again_under_the_headline_is_not_the_lead() -> None:
+    html = (
+        "<html lang='en'><head><title>Bridge reopens after two years of repairs</title></head>"
+        "<body><article><header><h1>Bridge reopens after two years of repairs</h1>"
+        "<h2>Bridge reopens after two years of repairs</h2></header>"
+        f"<div class='content'><p>{ENGLISH}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    article = extract(html)
+    assert article.lead is None or "Bridge reopens" not in article.lead

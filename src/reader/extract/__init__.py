@@ -30,7 +30,7 @@ from reader.extract.content import Content, find_content, whole_body
 from reader.extract.dates import date_in_url, find_date
 from reader.extract.dom import Document, Element, inner_text, parse
 from reader.extract.metadata import Metadata, date_near_headline, read_metadata
-from reader.extract.text import clean_line
+from reader.extract.text import casefold_key, clean_line
 from reader.extract.tidy import tidy_blocks
 from reader.extract.urls import base_url
 from reader.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote, Run, Table
@@ -151,13 +151,15 @@ def _read(document: Document, url: str | None) -> Article:
     published = meta.published
     if content is not None:
         built = build_blocks(content, base)
-        lead_box = meta.lead_box
+        lead_box = _lead_text(meta.lead_box, content) or _lead_text(
+            _subheadline(document, meta.title), content
+        )
         tidied = tidy_blocks(
             built,
             title=meta.title,
             authors=authors,
             description=meta.description,
-            lead_box=_lead_text(lead_box, content),
+            lead_box=lead_box,
         )
         blocks, authors, source, lead = tidied.blocks, tidied.authors, tidied.source, tidied.lead
         lead_on_page = tidied.lead_on_page
@@ -212,6 +214,36 @@ def _small_page(document: Document, meta: Metadata, base: str | None) -> list[Bl
     return blocks if _is_article(blocks, min_chars=1) else []
 
 
+_SUBHEADLINE_TEXT = (40, 400)
+"""Characters of a subheadline: a sentence or two, not a heading of a few words."""
+
+
+def _subheadline(document: Document, title: str) -> Element | None:
+    """The <h2> printed right after the headline (the next element beside the <h1> that
+    shows the title): the article's subheadline (its "dek"), which is its standfirst when no
+    box is named as one. A blog's <h1> is the site's name and its <h2> the site's tagline:
+    the headline must show the title."""
+    key = casefold_key(title)
+    if not key:
+        return None
+    for element in document.elements:
+        if element.tag != "h1" or casefold_key(inner_text(element, 400)) != key:
+            continue
+        parent = element.parent
+        if parent is None:
+            return None
+        siblings = [c for c in parent.children if isinstance(c, Element)]
+        at = siblings.index(element)
+        if at + 1 < len(siblings) and siblings[at + 1].tag == "h2":
+            dek = siblings[at + 1]
+            low, high = _SUBHEADLINE_TEXT
+            text = inner_text(dek, high + 1)
+            if low <= len(text) <= high and not casefold_key(text).startswith(key):
+                return dek  # (not the title again, as some pages print it twice)
+        return None
+    return None
+
+
 def _lead_text(element: Element | None, content: Content) -> str | None:
     """The text of the page's lead box, when it is a standfirst beside or in this article: not
     a picture with its caption, a teaser (links, an image), a sign-up box's blurb or a box
@@ -242,8 +274,7 @@ def _lead_text(element: Element | None, content: Content) -> str | None:
                     return None
                 if child.tag == "a":
                     linked += len(inner_text(child, 500))
-                else:
-                    stack.append(child)
+                stack.append(child)  # (a picture inside a link still makes a picture box)
     text = inner_text(element, 2000)
     return text if linked <= _LEAD_LINKS * len(text) else None
 

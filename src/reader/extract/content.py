@@ -12,7 +12,9 @@ fragments, form pieces) are removed. Differences that matter here:
 - class/id hints are token-based (see `hints`), and headings such as "Tin liên quan" or
   "Related" mark their box as boilerplate;
 - an `articleBody` from JSON-LD, when the page has one, triples the weight of paragraphs it
-  contains, which settles close calls between the article and a long comment thread.
+  contains, which settles close calls between the article and a long comment thread;
+- text parted by blank lines (<br><br>) scores as that many paragraphs, as Readability's
+  conversion of such text to <p> makes it score.
 """
 
 from __future__ import annotations
@@ -290,7 +292,12 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
             continue
         if size < 25:
             continue
-        points = 1 + commas + min(size // 100, 3)
+        if start is element:
+            # Text set in paragraphs by blank lines (<br><br>) rather than <p>: each counts.
+            parts = _br_paragraphs(element)
+            points = parts + commas + min(size // 100, 3 * parts)
+        else:
+            points = 1 + commas + min(size // 100, 3)
         if hinted and _in_hint(element, hint_text):
             points *= 3
         credit(start, points)
@@ -320,6 +327,24 @@ def _attempt(document: Document, *, strict: bool, hint_text: str) -> Content | N
         roots.insert(0, key_points)
     kept = _with_ingredients(document, roots, dropped, m)
     return _clean(document, roots, dropped, final, m, strict=strict, kept=kept)
+
+
+def _br_paragraphs(element: Element) -> int:
+    """How many paragraphs a box's own text makes when blank lines (two <br> in a row, with
+    only blanks between) part them."""
+    parts = 1
+    breaks = 0
+    for child in element.children:
+        if isinstance(child, str):
+            if child.strip():
+                breaks = 0
+        elif child.tag == "br":
+            breaks += 1
+            if breaks == 2:
+                parts += 1
+        else:
+            breaks = 0
+    return parts
 
 
 def _with_ingredients(
@@ -687,6 +712,33 @@ def _first_text(element: Element, budget: int = 60) -> str:
     return ""
 
 
+_ICON_SIZE = 48
+"""Pixels below which a declared width or height makes an image an icon (as blocks does)."""
+_ICON_ALT = 12
+"""Characters of alt text a smiley or a symbol stands for (":eek:", ":-)")."""
+_LATER_SOURCES = ("srcset", "data-src", "data-srcset", "data-original", "data-lazy-src")
+
+
+def _icon(image: Element) -> bool:
+    """Whether an <img> is an icon, not a picture: it declares a tiny size, or it is a smiley
+    (inline data standing for a few characters of alt text, with no other source to load
+    later). A post with three smileys is running text, not a gallery with a few words."""
+    attrs = image.attrs
+    for name in ("width", "height"):
+        value = attrs.get(name)
+        if value:
+            digits = value.strip().removesuffix("px")
+            if digits.isdigit() and int(digits) < _ICON_SIZE:
+                return True
+    src = attrs.get("src") or ""
+    alt = attrs.get("alt") or ""
+    return (
+        src.startswith("data:")
+        and 0 < len(alt.strip()) <= _ICON_ALT
+        and not any(attrs.get(name) for name in _LATER_SOURCES)
+    )
+
+
 class _Counts(NamedTuple):
     text: int
     links: int
@@ -782,7 +834,7 @@ def _clean(
             elif tag == "p" or (inline >= 50 and tag in _CONTAINER_UNITS):
                 para += 1
             elif tag == "img":
-                image += 1
+                image += not _icon(element)
             elif tag == "li":
                 item += 1
             elif tag in ("ul", "ol"):
@@ -994,6 +1046,18 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         and not linked_sentence
     ):
         return "teaser card"
+    # A card framed by links: a linked headline, a blurb, a "read more" link.
+    if (
+        not is_list
+        and weight < 25
+        and c.text < _CARD_TEXT
+        and c.paragraphs <= 1
+        and 0 < c.links < c.text
+        and not c.in_figure
+        and not _plain_end(element, first=True)
+        and not _plain_end(element, first=False)
+    ):
+        return "framed card"
     if weight >= 25 and density > 0.5:
         return "links (positive class)"
     if (c.embeds == 1 and c.text < 75) or (c.embeds > 1 and c.text < 100 * c.embeds):

@@ -179,7 +179,9 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
                 for item in block.items
             ):
                 continue
-        elif isinstance(block, Rule) and skipping:
+        elif (isinstance(block, Rule) and skipping) or (
+            isinstance(block, Figure) and _teaser_figure(block)
+        ):
             continue
         elif (
             isinstance(block, Quote)
@@ -191,14 +193,31 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
                     hints.is_read_more(block.blocks[0].text)
                     and any(run.href for run in block.blocks[0].runs)
                 )
+                or _headline_link(block.blocks[0])
             )
         ):
             # A disclosure set off as a quote ("If you buy something using links…"), or a
-            # pointer to another article ("PUEDES VER: <a>…</a>").
+            # pointer to another article ("PUEDES VER: <a>…</a>", or its linked headline alone:
+            # an embedded card).
             continue
         skipping = False
         out.append(block)
     return out
+
+
+def _teaser_figure(figure: Figure) -> bool:
+    """A picture whose caption is all links, a few words or more: another article's teaser
+    card (its picture over its linked headline and blurb), not a caption of this one."""
+    if not figure.caption:
+        return False
+    visible = [run for run in figure.caption if run.text.strip()]
+    linked = sum(len(run.text) for run in visible if run.href)
+    total = sum(len(run.text) for run in visible)
+    return linked >= _TEASER_LINKS * total > 0 and len(figure.text.split()) >= _MIN_LINK_WORDS
+
+
+_TEASER_LINKS = 0.8
+"""Share of a caption's text in links that makes its picture a teaser card."""
 
 
 _MAX_OFFER_BLOCK = 120
