@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.extract import hints, recipes
-from reader.extract.dom import Document, Element, inner_text
+from reader.extract.dom import Document, Element, holds_tag, inner_text
 from reader.extract.tables import is_data_table
 from reader.extract.text import casefold_key, words
 
@@ -953,17 +953,6 @@ def _all_link(heading: Element) -> bool:
     return total > 0 and linked >= 0.8 * total
 
 
-def _holds_code(element: Element) -> bool:
-    """Whether a box holds preformatted text: a one-line command is short, yet no fragment."""
-    stack = [c for c in element.children if isinstance(c, Element)]
-    while stack:
-        item = stack.pop()
-        if item.tag == "pre":
-            return True
-        stack.extend(c for c in item.children if isinstance(c, Element))
-    return False
-
-
 def _is_boilerplate_box(element: Element, score: float, c: _Counts, bulk: bool) -> bool:
     return _boilerplate_rule(element, score, c, bulk) is not None
 
@@ -1028,7 +1017,7 @@ def _boilerplate_rule(element: Element, score: float, c: _Counts, bulk: bool) ->
         and c.text < 25
         and (c.images == 0 or c.images > 2)
         and not c.in_figure
-        and not _holds_code(element)
+        and not holds_tag(element, "pre")  # a one-line command is short, yet no fragment
     ):
         return "tiny"
     linked_sentence = not is_list and weight < 25 and density > 0.2 and _linked_sentence(element, c)

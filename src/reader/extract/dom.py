@@ -60,6 +60,17 @@ def inner_text(element: Element, limit: int = 1_000_000) -> str:
     return " ".join(sanitize("".join(parts)).split())
 
 
+def holds_tag(element: Element, tag: str) -> bool:
+    """Whether an element below this one (not the element itself) is a `tag` (iterative)."""
+    stack = [c for c in element.children if isinstance(c, Element)]
+    while stack:
+        item = stack.pop()
+        if item.tag == tag:
+            return True
+        stack.extend(c for c in item.children if isinstance(c, Element))
+    return False
+
+
 def has_text(element: Element) -> bool:
     """Whether the element holds non-blank text itself (not only inside its child elements)."""
     for child in element.children:  # noqa: SIM110 - a loop, not any(): no generator per call

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.extract.dom import Element
+from reader.extract.dom import Element, holds_tag
 
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 _DATA_MARKERS = frozenset({"caption", "colgroup", "col", "thead", "tfoot"})
@@ -20,16 +20,6 @@ def rows_of(table: Element) -> list[Element]:
     return rows
 
 
-def _has_nested_table(table: Element) -> bool:
-    stack: list[Element] = [c for c in table.children if isinstance(c, Element)]
-    while stack:
-        element = stack.pop()
-        if element.tag == "table":
-            return True
-        stack.extend(c for c in element.children if isinstance(c, Element))
-    return False
-
-
 def is_data_table(table: Element) -> bool:
     """Tables that hold data keep their grid; layout tables are read as plain blocks."""
     attrs = table.attrs
@@ -39,7 +29,7 @@ def is_data_table(table: Element) -> bool:
     if attrs.get("summary"):
         return True
     if any(isinstance(c, Element) and c.tag in _DATA_MARKERS for c in table.children):
-        return not _has_nested_table(table)
+        return not holds_tag(table, "table")
     rows = rows_of(table)
     columns = 0
     header = False
@@ -47,7 +37,7 @@ def is_data_table(table: Element) -> bool:
         cells = [c for c in row.children if isinstance(c, Element) and c.tag in ("td", "th")]
         header = header or any(c.tag == "th" for c in cells)
         columns = max(columns, len(cells))
-    if _has_nested_table(table):
+    if holds_tag(table, "table"):
         return False
     if header:
         return True
