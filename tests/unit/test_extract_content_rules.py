@@ -106,6 +106,20 @@ def test_an_update_day_printed_only_in_the_page_footer_does_not_replace_the_publ
     assert (extract(html).published or "").startswith("2020-02-24")
 
 
+def test_a_reference_read_on_the_update_day_does_not_make_it_the_published_day() -> None:
+    head = (
+        "<meta property='article:published_time' content='2001-10-29T01:59:14Z'>"
+        "<meta property='article:modified_time' content='2019-09-26T11:35:37Z'>"
+    )
+    for stamp in ("Retrieved 26 September 2019.", "Abgerufen am 26. September 2019."):
+        references = f"<h2>References</h2><ol><li><cite>Bridge survey.</cite> {stamp}</li></ol>"
+        html = (
+            f"<html lang='en'><head>{head}</head><body><article class='story'>"
+            f"<h1>Bridge repairs</h1><p>{ENGLISH}</p>{references}</article></body></html>"
+        )
+        assert (extract(html).published or "").startswith("2001-10-29"), stamp
+
+
 def test_an_author_box_gives_the_name_on_its_first_line_not_the_role_under_it() -> None:
     html = (
         "<html lang='en'><body><article class='story'><h1>Bridge repairs</h1>"

@@ -575,11 +575,18 @@ def _printed_days(
         else:
             continue
         text = inner_text(element, 240)
-        if 6 <= len(text) <= 200:
+        if 6 <= len(text) <= 200 and not _ACCESS_STAMP.search(text):
             day = find_date(text, day_first=day_first)
             if day:
                 found.add(day[:10])
     return found
+
+
+_ACCESS_STAMP = re.compile(
+    r"\b(?:retrieved|accessed|archived|abgerufen|consulté|consultado|consultato)\b", re.IGNORECASE
+)
+"""A reference's "Retrieved 26 September 2019": the day someone read a cited page, which
+says nothing of when the article was written, even when it falls on the day of an update."""
 
 
 _FOOTER_TOKEN = re.compile(r"(?:^|[^a-z0-9])footer(?:$|[^a-z0-9])", re.IGNORECASE)
