@@ -213,3 +213,38 @@ def test_the_host_name_without_its_dot_is_the_site() -> None:
 
 def test_a_user_name_spelled_without_accents() -> None:
     assert handle_of("gabor_munier", "Gàbor Muniér")
+
+
+# --- more credits --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Verfasst von", "Written by", "Escrito por"])
+def test_a_preview_cards_written_by_pair_names_the_author(label: str) -> None:
+    html = page(
+        '<meta name="twitter:label1" content="Lesedauer">'
+        '<meta name="twitter:data1" content="3 Minuten">'
+        f'<meta name="twitter:label2" content="{label}">'
+        '<meta name="twitter:data2" content="Karla Hering">'
+    )
+    assert authors(html) == ("Karla Hering",)
+
+
+def test_a_preview_cards_other_labels_name_no_author() -> None:
+    html = page(
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="Nine Minutes">'
+    )
+    assert authors(html) == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Autorin: Karla Hering, Projektleiterin der Stiftung in Tunis", ["Karla Hering"]),
+        ("By Jane Doe, professor of history", ["Jane Doe"]),
+        ("Von Karla Hering, dpa", ["Karla Hering", "dpa"]),  # an agency is credited too
+        ("Maria dos Santos, Karla Hering", ["Maria dos Santos", "Karla Hering"]),
+    ],
+)
+def test_a_role_after_the_name_is_no_second_author(byline: str, names: list[str]) -> None:
+    assert split_authors(byline) == names

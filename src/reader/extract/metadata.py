@@ -126,7 +126,7 @@ def read_metadata(document: Document, base: str | None) -> Metadata:
     marks.find_headline(meta.title)
 
     publisher = _ld_name(ld.get("publisher"))
-    declared = _declared_authors(document, ld, meta.site_name, publisher, base)
+    declared = _declared_authors(document, metas, ld, meta.site_name, publisher, base)
     own = bool(declared) and _all_publisher(declared, meta.site_name, publisher, base)
     if declared and (own or not any(looks_personal(name) for name in declared)):
         # The site, an organisation or a user name named as the author: a byline on the page
@@ -379,6 +379,7 @@ def _ld_name(value: Any) -> str | None:
 
 def _declared_authors(
     document: Document,
+    metas: dict[str, str],
     ld: dict[str, Any],
     site_name: str | None,
     publisher: str | None,
@@ -390,11 +391,34 @@ def _declared_authors(
     naming only the site itself gives way to one naming someone else."""
     candidates = [_ld_authors(ld.get("author"), ld.get("@ids"))]
     candidates.extend(split_authors(value) for value in _meta_values(document, _AUTHOR_KEYS))
+    candidates.append(split_authors(_card_author(metas)))
     found = [names for names in candidates if names]
     for names in found:
         if not _all_publisher(names, site_name, publisher, base):
             return _fuller(names, found)
     return found[0] if found else []
+
+
+def _card_author(metas: dict[str, str]) -> str | None:
+    """The writer a link preview card names ("twitter:label1" "Written by" / "Verfasst von"
+    with "twitter:data1" the name, as WordPress SEO plugins print it): a page's only credit
+    at times."""
+    for number in range(1, 5):
+        label = metas.get(f"twitter:label{number}")
+        if label is None:
+            break
+        if _CARD_WRITER.fullmatch(label.strip()):
+            return metas.get(f"twitter:data{number}")
+    return None
+
+
+_CARD_WRITER = re.compile(
+    r"(?:written|posted|published)\s+by|(?:verfasst|geschrieben|veröffentlicht)\s+von"
+    r"|écrit\s+par|rédigé\s+par|publié\s+par|escrito\s+por|publicado\s+por|scritto\s+da"
+    r"|geschreven\s+door|skriven\s+av|skrevet\s+af|skrevet\s+av|autor(?:in)?|author|auteur",
+    re.IGNORECASE,
+)
+"""A preview card's label for the writer, in the languages WordPress prints it in."""
 
 
 def _fuller(names: list[str], found: list[list[str]]) -> list[str]:

@@ -28,7 +28,7 @@ _PREFIX = re.compile(
         |escrito\s+por|pubblicato\s+da|scritto\s+da|gespeichert\s+von|submitted\s+by
         |(?:ein\s+)?(?:artikel|beitrag|gastbeitrag)\s+von|(?:an?\s+)?(?:article|story|post)\s+by
         |(?:posted|published)\s+on\s+[^|]{4,40}?\s+by)(?:\s*[:\uff1a]\s*|\s*(?=[A-ZÀ-ÖØ-Þ])|\s+)
-      |(?:author|autor|auteur|by|von|par)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])
+      |(?:author|autor|auteur|by|von|par)(?-i:(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]))
       |(?:by|von|vom|par|por|di|door|av|af|autor(?:in)?|authors?|auteur|autore|tác\s+giả
         |người\s+viết|bài(?:\s+và\s+ảnh|\s*,\s*ảnh)?|bởi|text|texte)\b\s*[:\uff1a]?\s*
       |interview\s*[:\uff1a]\s*|[©\u24b8]\s*
@@ -157,7 +157,24 @@ def split_authors(value: str | None) -> list[str]:
         ):
             name = " ".join(tokens[1:])  # "Rechtsanwalt Jan Koch", "Online-Experte Jan Koch"
         (roles if name.casefold().split()[-1] in _ROLE_WORDS else names).append(name)
+    if len(names) > 1 and looks_personal(names[0]):
+        # "Uta Staschewski, Projektleiterin der Stiftung in Tunis": the person, without the
+        # role after the name
+        names = names[:1] + [name for name in names[1:] if not _appendage(name)]
     return unique_names(names or roles)  # "Jane Doe, Staff Writer"; but "Staff Writer" alone
+
+
+def _appendage(part: str) -> bool:
+    """What a byline prints after a name that is no second name: a role, a phrase with small
+    words ("Projektleiterin der Stiftung in Tunis", "professor of history"). An agency's short
+    name ("dpa", "AFP") stays: news sets credit it as an author."""
+    tokens = part.split()
+    return len(tokens) > 1 and any(
+        token.islower() and token not in _PARTICLES | _MORE_PARTICLES for token in tokens
+    )
+
+
+_MORE_PARTICLES = words("dos das do zu ten ter y e")
 
 
 def _is_label(name: str) -> bool:
