@@ -721,29 +721,11 @@ def _names_update(element: Element) -> bool:
 _UPDATE_WORDS = ("updat", "modif", "aktualisiert", "edited", "lastmod")
 
 
-def _first_line(element: Element, limit: int) -> str:
+def _first_line(element: Element, limit: int, *, blocks: bool = False) -> str:
     """The text of a box up to its first <br> ("Von Anna Berg<br>Kakuma, Kenia": the byline,
-    not the place under it)."""
-    parts: list[str] = []
-    size = 0
-    stack: list[Element | str] = [element]
-    while stack and size < limit:
-        item = stack.pop()
-        if isinstance(item, str):
-            parts.append(item)
-            size += len(item)
-        elif item.tag == "br":
-            if "".join(parts).strip():
-                break
-        else:
-            stack.extend(reversed(item.children))
-    return clean_line(" ".join(parts))
-
-
-def _first_block_line(element: Element, limit: int) -> str:
-    """The text of a box up to where its first line ends: at a <br>, or where a block inside it
-    starts or ends once some text was read ("<a>Jane Doe</a><div>Games Editor</div>": the
-    name, not the role printed under it)."""
+    not the place under it); with `blocks`, also up to where a block inside it starts or ends
+    once some text was read ("<a>Jane Doe</a><div>Games Editor</div>": the name, not the role
+    printed under it)."""
     parts: list[str] = []
     size = 0
     stack: list[Element | str | None] = [element]  # None: the end of a block
@@ -753,11 +735,11 @@ def _first_block_line(element: Element, limit: int) -> str:
             parts.append(item)
             size += len(item)
             continue
-        block = item is None or item.tag in BLOCK_TAGS
-        if block and item is not element and "".join(parts).strip():
+        ends = item is None or item.tag == "br" or (blocks and item.tag in BLOCK_TAGS)
+        if ends and item is not element and "".join(parts).strip():
             break
         if item is not None:
-            if block:
+            if ends and blocks:
                 stack.append(None)
             stack.extend(reversed(item.children))
     return clean_line(" ".join(parts))
@@ -983,7 +965,7 @@ class _Marks:
             if not text or len(text) > 120:
                 continue
             # The first line, when it names people ("Jane Doe" over "Games Editor").
-            line = "" if content else _first_block_line(element, 200)
+            line = "" if content else _first_line(element, 200, blocks=True)
             names = split_authors(line) if line and line != text else []
             if not names or not all(looks_personal(name) for name in names):
                 names = split_authors(text)
