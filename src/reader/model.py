@@ -88,6 +88,22 @@ def runs_lines(runs: Sequence[Run]) -> list[list[Run]]:
     return lines
 
 
+def runs_before(runs: Sequence[Run], end: int, trim: str) -> list[Run]:
+    """The runs up to character `end` of their joined text, formatting kept, without the
+    characters of `trim` just before it (the separator before a cut-off credit or stamp)."""
+    text = "".join(run.text for run in runs)
+    while end > 0 and text[end - 1] in trim:
+        end -= 1
+    out: list[Run] = []
+    position = 0
+    for run in runs:
+        if position >= end:
+            break
+        out.append(Run(run.text[: end - position], run.emphasis, run.strong, run.code, run.href))
+        position += len(run.text)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     kind: ClassVar[str] = "heading"

@@ -22,6 +22,7 @@ from reader.model import (
     Run,
     Table,
     TableCell,
+    runs_before,
 )
 
 
@@ -170,3 +171,13 @@ def test_figure_text_is_its_caption_never_its_alt_text() -> None:
     assert Figure("a.jpg", alt="A man in a grey shirt").text == ""
     article = Article(blocks=(Paragraph((Run("Body"),)), Figure("a.jpg", alt="Alt only")))
     assert article.text == "Body"
+
+
+def test_runs_before_cuts_at_a_character_keeping_formatting_and_trimming_separators() -> None:
+    runs = (Run("Bridge reopens "), Run("today", strong=True), Run(" | Photo: Anna Berg"))
+    assert runs_before(runs, len("Bridge reopens today | "), " |") == [
+        Run("Bridge reopens "),
+        Run("today", strong=True),
+    ]
+    assert runs_before(runs, 3, " |") == [Run("Bri")]
+    assert runs_before(runs, 0, " |") == []

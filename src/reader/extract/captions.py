@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Run, runs_lines
+from reader.model import Run, runs_before, runs_lines
 
 _CREDIT = re.compile(
     r"""(?:^|(?<=[\s.;,|\u2013\u2014])|(?=©))[(\[]?\s*(?:
@@ -154,18 +154,9 @@ def _cut(line: list[Run]) -> list[Run]:
 
 
 def _cut_at(line: list[Run], end: int) -> list[Run]:
-    """The runs up to character `end`, without the spaces and dashes before it."""
-    text = "".join(run.text for run in line)
-    while end > 0 and text[end - 1] in _BEFORE_CREDIT:
-        end -= 1
-    out: list[Run] = []
-    position = 0
-    for run in line:
-        if position >= end:
-            break
-        piece = run.text[: end - position]
-        position += len(run.text)
-        out.append(Run(piece, run.emphasis, run.strong, run.code, run.href))
+    """The runs up to character `end`, without the spaces and dashes before it; none if only
+    blanks are left."""
+    out = runs_before(line, end, _BEFORE_CREDIT)
     return out if any(run.text.strip() for run in out) else []
 
 

@@ -22,7 +22,7 @@ from reader.extract.byline import byline_names, take_credits
 from reader.extract.captions import is_credit_line, strip_copyright, strip_credits
 from reader.extract.dates import find_date
 from reader.extract.text import casefold_key
-from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Rule, Run
+from reader.model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Rule, runs_before
 
 _STAMP = (
     r"published|updated|posted|modified|first\s+published|last\s+updated|publié|publiée|"
@@ -427,7 +427,9 @@ def _drop_title_and_dateline(
                     found = find_date(rest)
                     if found and _only_dateline(rest):
                         dateline = dateline or found
-                        block = Paragraph(_cut_runs(block.runs, stamp.start()))
+                        block = Paragraph(
+                            tuple(runs_before(block.runs, stamp.start(), _BEFORE_STAMP))
+                        )
                         names = byline_names(block.text)
                         if names or casefold_key(block.text) in known:
                             signed.extend(names)
@@ -513,24 +515,12 @@ def _drop_author_name(blocks: list[Block], authors: list[str]) -> list[Block]:
     return out
 
 
+_BEFORE_STAMP = " \u00a0|,;\u00b7\u2022-\u2013\u2014"
+"""Separators left before a stamp cut off a paragraph's end."""
+
+
 def _only_dateline(text: str) -> bool:
     return not any(ch.isalnum() for ch in _DATELINE_WORDS.sub("", text))
-
-
-def _cut_runs(runs: tuple[Run, ...], end: int) -> tuple[Run, ...]:
-    """The runs up to character `end`, without the separators before it."""
-    text = "".join(run.text for run in runs)
-    while end > 0 and text[end - 1] in " \u00a0|,;\u00b7\u2022-\u2013\u2014":
-        end -= 1
-    out: list[Run] = []
-    position = 0
-    for run in runs:
-        if position >= end:
-            break
-        piece = run.text[: end - position]
-        position += len(run.text)
-        out.append(Run(piece, run.emphasis, run.strong, run.code, run.href))
-    return tuple(out)
 
 
 def _take_lead(
